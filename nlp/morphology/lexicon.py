@@ -1,0 +1,139 @@
+"""A data-driven Latvian lemmatiser and morphological guesser.
+
+It is learnt from a CoNLL-U treebank (UD Latvian LVTB): every word form seen in
+training keeps all of its (lemma, UPOS, FEATS) analyses with counts, and every
+word-final suffix of length 1..MAX_SUFFIX keeps the lemma edit rules it implies.
+An unseen form is analysed by its longest known suffix, which is how Latvian
+inflection works (the ending carries case, number and gender).
+
+This is the fallback used when no trained spaCy pipeline (models/lv_core) is
+installed, and the source of alternative analyses for ambiguous forms
+("tiešsaistes" is genitive singular or nominative plural).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+MAX_SUFFIX = 6
+MIN_SUFFIX_COUNT = 2
+# Closed-class words are only trusted from the form table; the suffix guesser
+# predicts open classes.
+OPEN_CLASSES = {"NOUN", "ADJ", "VERB", "PROPN", "ADV"}
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_lexicon" / "lexicon.json.gz"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    lemma: str
+    upos: str
+    feats: str
+    count: int = 0
+
+    def feat(self, name: str) -> str | None:
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+def read_conllu_words(path: str | Path) -> Iterator[tuple[str, str, str, str]]:
+    """Yield (form, lemma, upos, feats) for every syntactic word of a CoNLL-U file."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                yield cols[1], cols[2], cols[3], cols[5]
+
+
+def edit_rule(form: str, lemma: str) -> tuple[int, str]:
+    """(characters to strip from the form's end, string to append) turning form into lemma."""
+    common = 0
+    for a, b in zip(form.lower(), lemma.lower()):
+        if a != b:
+            break
+        common += 1
+    return len(form) - common, lemma[common:].lower()
+
+
+def apply_rule(form: str, strip: int, append: str) -> str:
+    return (form[: len(form) - strip] if strip else form) + append
+
+
+class MorphLexicon:
+    def __init__(self, forms: dict[str, list[list]], suffixes: dict[str, list[list]]):
+        # forms: lowercased form -> [[lemma, upos, feats, count], ...] most frequent first
+        # suffixes: suffix -> [[strip, append, upos, feats, count], ...] most frequent first
+        self.forms = forms
+        self.suffixes = suffixes
+
+    @classmethod
+    def train(cls, words: Iterable[tuple[str, str, str, str]]) -> "MorphLexicon":
+        form_counts: dict[str, Counter] = defaultdict(Counter)
+        suffix_counts: dict[str, Counter] = defaultdict(Counter)
+        for form, lemma, upos, feats in words:
+            low = form.lower()
+            # Keep proper-noun lemmas capitalised, everything else lowercase.
+            lemma_out = lemma if upos == "PROPN" else lemma.lower()
+            form_counts[low][(lemma_out, upos, feats)] += 1
+            if upos in OPEN_CLASSES and low.isalpha():
+                strip, append = edit_rule(low, lemma)
+                for n in range(1, min(MAX_SUFFIX, len(low) - 1) + 1):
+                    suffix_counts[low[-n:]][(strip, append, upos, feats)] += 1
+        forms = {f: [[*k, c] for k, c in cnt.most_common()] for f, cnt in form_counts.items()}
+        suffixes = {
+            s: [[*k, c] for k, c in cnt.most_common(8) if c >= MIN_SUFFIX_COUNT]
+            for s, cnt in suffix_counts.items()
+        }
+        return cls(forms, {s: v for s, v in suffixes.items() if v})
+
+    def to_disk(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path, "wt", encoding="utf-8") as handle:
+            json.dump({"forms": self.forms, "suffixes": self.suffixes}, handle, ensure_ascii=False)
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> "MorphLexicon":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        return cls(data["forms"], data["suffixes"])
+
+    def known(self, form: str) -> bool:
+        return form.lower() in self.forms
+
+    def analyses(self, form: str) -> list[Analysis]:
+        """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
+        entries = self.forms.get(form.lower())
+        if entries:
+            return [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
+        return self._guess(form)
+
+    def _guess(self, form: str) -> list[Analysis]:
+        low = form.lower()
+        for n in range(min(MAX_SUFFIX, len(low) - 1), 0, -1):
+            rules = self.suffixes.get(low[-n:])
+            if rules:
+                out = []
+                for strip, append, upos, feats, count in rules:
+                    lemma = apply_rule(low, strip, append)
+                    if upos == "PROPN":
+                        lemma = lemma[:1].upper() + lemma[1:]
+                    out.append(Analysis(lemma, upos, feats, count))
+                return out
+        return [Analysis(form, "X", "", 0)]
+
+    def best(self, form: str) -> Analysis:
+        return self.analyses(form)[0]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> MorphLexicon:
+    return MorphLexicon.from_disk(path or DEFAULT_PATH)

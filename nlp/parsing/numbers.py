@@ -1,0 +1,89 @@
+"""Numbers written in digits ("19 999,36", "1 476") and in Latvian words
+("divdesmit pieci", "divām", "trīs tūkstoši")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_resource
+
+# Thousands separators seen in Latvian documents: space, no-break space, narrow no-break space.
+GROUP_SEPARATORS = " \u00a0\u202f"
+DIGITS_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
+
+
+def parse_digits(text: str) -> int | float:
+    """Parse a digit string with optional space grouping and decimal comma.
+
+    >>> parse_digits("19 999,36")
+    19999.36
+    """
+    text = text.strip()
+    if not DIGITS_RE.match(text):
+        raise ValueError(f"not a Latvian digit number: {text!r}")
+    for sep in GROUP_SEPARATORS:
+        text = text.replace(sep, "")
+    if "," in text:
+        return float(text.replace(",", "."))
+    return int(text)
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[dict[str, int], dict[str, int]]:
+    data = load_resource("number_words")
+    values = {form: int(value) for value, forms in data["values"].items() for form in forms}
+    multipliers = {form: int(value) for value, forms in data["multipliers"].items() for form in forms}
+    return values, multipliers
+
+
+def number_words() -> list[str]:
+    """Every known number word form (values and multipliers)."""
+    values, multipliers = _word_table()
+    return [*values, *multipliers]
+
+
+def scale_abbreviations() -> dict[str, int]:
+    return load_resource("number_words")["scale_abbreviations"]
+
+
+def number_word_value(word: str) -> tuple[int, bool] | None:
+    """(value, is_multiplier) for a single number word in any case and gender."""
+    values, multipliers = _word_table()
+    low = word.lower()
+    if low in values:
+        return values[low], False
+    if low in multipliers:
+        return multipliers[low], True
+    return None
+
+
+def parse_number_words(words: list[str] | str) -> int | None:
+    """Value of a sequence of number words: "divdesmit pieci" -> 25,
+    "divi simti trīsdesmit" -> 230, "trīs tūkstoši divi simti" -> 3200.
+    Returns None when any word is not a number word."""
+    if isinstance(words, str):
+        words = words.split()
+    if not words:
+        return None
+    total = current = 0
+    for word in words:
+        parsed = number_word_value(word)
+        if parsed is None:
+            return None
+        value, is_multiplier = parsed
+        if not is_multiplier:
+            current += value
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * value
+            current = 0
+    return total + current
+
+
+def parse_number(text: str) -> int | float | None:
+    """Digits or number words; None when the text is neither."""
+    try:
+        return parse_digits(text)
+    except ValueError:
+        return parse_number_words(text)

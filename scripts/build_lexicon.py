@@ -1,0 +1,58 @@
+"""Build models/lv_lexicon from the LVTB treebank and report its accuracy.
+
+    python scripts/build_lexicon.py --data ../shared/data/lvtb
+
+Trains on the v2.5 train split only and prints lemma / UPOS accuracy on the
+dev and test splits (gold tokens), overall and for unseen forms.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from nlp.morphology.lexicon import DEFAULT_PATH, MorphLexicon, read_conllu_words
+
+
+def score(lexicon: MorphLexicon, path: Path) -> dict[str, float]:
+    total = lemma_ok = upos_ok = unseen = unseen_ok = noun = noun_ok = 0
+    for form, lemma, upos, _ in read_conllu_words(path):
+        if upos == "PUNCT":
+            continue
+        guess = lexicon.best(form)
+        good = guess.lemma.lower() == lemma.lower()
+        total += 1
+        lemma_ok += good
+        upos_ok += guess.upos == upos
+        if upos == "NOUN":
+            noun += 1
+            noun_ok += good
+        if not lexicon.known(form):
+            unseen += 1
+            unseen_ok += good
+    return {
+        "words": total,
+        "lemma_acc": 100 * lemma_ok / total,
+        "upos_acc": 100 * upos_ok / total,
+        "noun_lemma_acc": 100 * noun_ok / noun,
+        "unseen_share": 100 * unseen / total,
+        "unseen_lemma_acc": 100 * unseen_ok / max(unseen, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/lvtb"))
+    parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    args = parser.parse_args()
+    lexicon = MorphLexicon.train(read_conllu_words(args.data / "lv_lvtb-ud-train.v2.5.conllu"))
+    lexicon.to_disk(args.out)
+    shutil.copy(args.data / "LICENSE.txt", args.out.parent / "LICENSE.txt")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(lexicon.forms)} forms)")
+    for split in ("dev", "test"):
+        scores = score(lexicon, args.data / f"lv_lvtb-ud-{split}.v2.5.conllu")
+        print(split, "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
+
+
+if __name__ == "__main__":
+    main()
