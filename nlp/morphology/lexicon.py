@@ -22,6 +22,8 @@ from typing import Iterable, Iterator
 
 MAX_SUFFIX = 6
 MIN_SUFFIX_COUNT = 2
+# Shortest suffix whose readings are still offered as alternatives.
+MIN_ALT_SUFFIX = 3
 # Closed-class words are only trusted from the form table; the suffix guesser
 # predicts open classes.
 OPEN_CLASSES = {"NOUN", "ADJ", "VERB", "PROPN", "ADV"}
@@ -112,23 +114,38 @@ class MorphLexicon:
     def analyses(self, form: str) -> list[Analysis]:
         """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
         entries = self.forms.get(form.lower())
-        if entries:
-            return [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
-        return self._guess(form)
+        if not entries:
+            return self._guess(form)
+        seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
+        # A treebank sees each form in only some of its uses; Latvian endings are
+        # systematically ambiguous ("-u" is accusative singular and genitive plural),
+        # so the suffix rules add the paradigm's other readings after the seen ones.
+        # Only readings of a lexeme already seen with this form are added (same lemma and UPOS).
+        keys = {(a.lemma.lower(), a.upos, a.feats) for a in seen}
+        lexemes = {(a.lemma.lower(), a.upos) for a in seen}
+        return seen + [
+            a for a in self._guess(form)
+            if (a.lemma.lower(), a.upos) in lexemes and (a.lemma.lower(), a.upos, a.feats) not in keys
+        ]
 
     def _guess(self, form: str) -> list[Analysis]:
+        """Analyses implied by the form's ending: the longest known suffix first, then the
+        readings that shorter suffixes (down to MIN_ALT_SUFFIX letters) add."""
         low = form.lower()
+        out: list[Analysis] = []
+        keys: set[tuple[str, str, str]] = set()
         for n in range(min(MAX_SUFFIX, len(low) - 1), 0, -1):
             rules = self.suffixes.get(low[-n:])
-            if rules:
-                out = []
-                for strip, append, upos, feats, count in rules:
-                    lemma = apply_rule(low, strip, append)
-                    if upos == "PROPN":
-                        lemma = lemma[:1].upper() + lemma[1:]
+            if not rules or (out and n < MIN_ALT_SUFFIX):
+                continue
+            for strip, append, upos, feats, count in rules:
+                lemma = apply_rule(low, strip, append)
+                if upos == "PROPN":
+                    lemma = lemma[:1].upper() + lemma[1:]
+                if (lemma, upos, feats) not in keys:
+                    keys.add((lemma, upos, feats))
                     out.append(Analysis(lemma, upos, feats, count))
-                return out
-        return [Analysis(form, "X", "", 0)]
+        return out or [Analysis(form, "X", "", 0)]
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]

@@ -1,0 +1,66 @@
+"""`breakdown_linker`: link parts to their total.
+
+  "12 pasākumi (8 sabiedriskās diskusijas, 4 diskusiju akcijas)"  -> 8 and 4 have parent 12
+  "82 dalībnieki tai skaitā vismaz 19 MT pārstāvji"               -> 19 has parent 82
+
+A bracket opened right after a total holds its parts when they are of the same
+indicator category (so "festivāls (141 dalībnieks)" is not a breakdown); a
+marker such as "tai skaitā" links whatever follows it in the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import load_resource, phrase_pattern
+from .quantities import SPAN_KEY
+
+
+@lru_cache(maxsize=1)
+def _marker_re() -> re.Pattern:
+    return re.compile(phrase_pattern(load_resource("quantity_rules")["breakdown_markers"]), re.I)
+
+
+@Language.factory("breakdown_linker")
+def make_breakdown_linker(nlp: Language, name: str) -> "BreakdownLinker":
+    return BreakdownLinker()
+
+
+class BreakdownLinker:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(SPAN_KEY, []))
+        for k, span in enumerate(spans):
+            quantity = span._.quantity
+            quantity.parent = _total_before(spans, k, doc.text)
+            if quantity.parent is None and k > 0:
+                # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
+                sibling = spans[k - 1]._.quantity
+                if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", doc.text[sibling.end : quantity.start]):
+                    quantity.parent = sibling.parent
+        return doc
+
+
+def _total_before(spans, k: int, text: str) -> int | None:
+    """Index of the total that span k breaks down, if any (the nearest earlier non-part)."""
+    quantity = spans[k]._.quantity
+    for j in range(k - 1, -1, -1):
+        total = spans[j]._.quantity
+        if total.parent is not None:
+            continue
+        between = text[total.end : quantity.start]
+        if "\n" in between:
+            return None
+        if _opens_bracket_directly(between) and total.indicator == quantity.indicator:
+            return j
+        if _marker_re().search(between) and not re.search(r"[.;]\s", between):
+            return j
+        return None
+    return None
+
+
+def _opens_bracket_directly(between: str) -> bool:
+    """The text from a total to a part is just an opening bracket (no other words)."""
+    return re.fullmatch(r"\s*\(\s*", between) is not None

@@ -1,0 +1,121 @@
+"""Morphological questions the extractor asks of a token.
+
+The token's own annotation (from the trained pipeline or the lexicon component)
+comes first; the lexicon's other analyses of the same form are kept as
+alternatives, because an isolated form is often ambiguous ("tiešsaistes" is
+genitive singular or nominative plural) and agreement decides.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..morphology import Analysis, load_lexicon
+from ..resources import load_resource
+
+NOMINAL_UPOS = {"NOUN", "PROPN", "ADJ", "DET"}
+NOUN_UPOS = {"NOUN", "PROPN"}
+
+
+def analyses(token: Token) -> list[Analysis]:
+    own = [Analysis(token.lemma_, token.pos_, str(token.morph), 0)] if token.pos_ else []
+    return own + load_lexicon().analyses(token.text)
+
+
+def is_abbreviation(token: Token) -> bool:
+    """Upper-case acronyms such as NVO, MT, DNVOAC: indeclinable nouns."""
+    text = token.text
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalpha()
+
+
+def is_noun(token: Token) -> bool:
+    return is_abbreviation(token) or token.pos_ in NOUN_UPOS
+
+
+def is_participle(analysis: Analysis) -> bool:
+    return analysis.upos == "VERB" and analysis.feat("VerbForm") == "Part"
+
+
+def is_nominal(token: Token) -> bool:
+    """Can stand inside a noun phrase: noun, adjective, participle, acronym."""
+    if not token.is_alpha:
+        return False
+    if is_noun(token):
+        return True
+    options = analyses(token)
+    if load_lexicon().known(token.text):
+        return options[0].upos in NOMINAL_UPOS or is_participle(options[0])
+    # An unseen form: do its endings point to a nominal more than to anything else?
+    # ("vietēja" is read as a verb by its longest suffix, but mostly nominal by its ending.)
+    nominal = sum(a.count for a in options if a.upos in NOMINAL_UPOS or is_participle(a))
+    return nominal >= sum(a.count for a in options) - nominal
+
+
+def can_be_genitive(token: Token) -> bool:
+    if is_abbreviation(token):
+        return True
+    for a in analyses(token):
+        if a.upos in NOMINAL_UPOS or is_participle(a):
+            case = a.feat("Case")
+            if case == "Gen" or (case is None and a.upos in NOUN_UPOS):
+                return True
+    return False
+
+
+def wants_singular(value: float | int) -> bool:
+    """Latvian numerals ending in 1 (but not 11) take a singular noun: 1, 21, 101 dalībnieks."""
+    return isinstance(value, int) and value % 10 == 1 and value % 100 != 11
+
+
+def agrees(token: Token, value: float | int) -> bool:
+    """Could this noun be counted by `value` (singular after 1, 21, ...; plural otherwise)?"""
+    if is_abbreviation(token) or not isinstance(value, int):
+        return True
+    wanted = {"Sing"} if wants_singular(value) else {"Plur", "Ptan"}
+    for a in analyses(token):
+        if a.upos in NOUN_UPOS:
+            number = a.feat("Number")
+            if number is None or number in wanted or number == "Ptan":
+                return True
+    return False
+
+
+def noun_lemma(token: Token, value: float | int | None = None) -> str:
+    """Lemma of a counted noun, choosing the analysis that agrees with the number."""
+    if is_abbreviation(token):
+        return token.text
+    nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS and a.lemma]
+    if token.text[:1].islower():
+        nouns = [a for a in nouns if a.upos != "PROPN"] or nouns
+    if value is not None:
+        agreeing = [a for a in nouns if _number_ok(a, value)]
+        nouns = agreeing or nouns
+    if not nouns:
+        return token.lemma_ or token.text.lower()
+    lemma = nouns[0].lemma
+    if nouns[0].upos == "PROPN":
+        return lemma
+    lemma = lemma.lower()
+    # Plural-only nouns keep their plural lemma ("mācības", "durvis", "bungas").
+    if nouns[0].feat("Number") in ("Plur", "Ptan"):
+        return plural_only_lemma(lemma)
+    return lemma
+
+
+def plural_only_lemma(lemma: str) -> str:
+    """The plural lemma of a noun listed as plural-only ("mācība" -> "mācības"), else `lemma`."""
+    listed = set(load_resource("quantity_rules")["plural_only"])
+    if lemma in listed:
+        return lemma
+    stem = lemma[:-1]
+    for plural in (stem + "as", stem + "es", stem + "i", lemma[:-2] + "i"):
+        if plural in listed:
+            return plural
+    return lemma
+
+
+def _number_ok(analysis: Analysis, value: float | int) -> bool:
+    if not isinstance(value, int):
+        return True
+    number = analysis.feat("Number")
+    wanted = "Sing" if wants_singular(value) else "Plur"
+    return number in (None, wanted, "Ptan")

@@ -1,0 +1,231 @@
+"""Find quantified outcomes in a Doc: "vairāk nekā 345 dalībnieki", "3 (trīs) pasākumi",
+"kopējais dalībnieku skaits 71", "19 999,36 euro", "10–15 %", "12 mēnešus".
+
+Numbers come from `parsing.scan_numerics` (which already rules out dates, years,
+ordinals, list markers, codes, phones and URLs); this component decides what
+each number counts, using token morphology:
+  * after the number, the counted noun is the head of the noun phrase: genitive
+    modifiers ("tiešsaistes vietēja līmeņa MT NVO pasākumi") are stepped over,
+    and number agreement (1/21/31 take a singular) picks between candidates;
+  * an action noun ("5 žālūziju iegāde", "durvju nomaiņa (1)") counts its
+    genitive object;
+  * with no noun after it, a number takes the noun before it when linked by
+    "skaits", ":", "–" or a bracket ("kopējais dalībnieku skaits 71").
+Rules and word lists live in resources/quantity_rules.json and money.json.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..parsing import qualifier_after, qualifier_before, scan_numerics
+from ..parsing.money import currency_of
+from ..parsing.numbers import scale_abbreviations
+from ..resources import load_resource, phrase_pattern
+from . import morph
+
+SPAN_KEY = "quantities"
+
+
+@dataclass
+class Quantity:
+    start: int  # char offsets of the whole mention (qualifier .. counted noun)
+    end: int
+    value: float | int
+    value_max: float | int | None
+    qualifier: str
+    kind: str  # count | money | percent | duration
+    unit: str | None
+    unit_text: str | None
+    currency: str | None = None
+    indicator: str | None = None
+    parent: int | None = None  # index of the total in doc.spans["quantities"]
+
+
+if not Span.has_extension("quantity"):
+    Span.set_extension("quantity", default=None)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    rules = dict(load_resource("quantity_rules"))
+    money = load_resource("money")
+    currency_forms = [f for spec in money["currencies"].values() for f in spec["forms"]]
+    scales = phrase_pattern(scale_abbreviations())
+    rules["after_money"] = re.compile(rf"^\s*(?P<scale>{scales})?\s*(?P<cur>{phrase_pattern(currency_forms)})", re.I)
+    rules["before_money"] = re.compile(rf"(?P<cur>{phrase_pattern(money['prefix_forms'])})\s*$", re.I)
+    rules["percent"] = re.compile(rf"^\s*(?P<pct>{phrase_pattern(money['percent']['forms'])})", re.I)
+    rules["percent_lemma"] = money["percent"]["lemma"]
+    rules["link_words"] = {w.lower() for w in rules["count_noun_links"]} | {"(", ":", "–", "-", "—"}
+    return rules
+
+
+@Language.factory("quantity_matcher")
+def make_quantity_matcher(nlp: Language, name: str) -> "QuantityMatcher":
+    return QuantityMatcher()
+
+
+class QuantityMatcher:
+    """Adds doc.spans["quantities"], each span carrying a `Quantity` in span._.quantity."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for numeric in scan_numerics(doc.text):
+            if not numeric.is_quantity:
+                continue
+            quantity = self._quantity(doc, numeric)
+            if quantity is None:
+                continue
+            span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.quantity = quantity
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        doc.user_data.pop("_token_starts", None)
+        return doc
+
+    def _quantity(self, doc: Doc, numeric) -> Quantity | None:
+        rules = _rules()
+        text = doc.text
+        start, end = numeric.start, numeric.end
+        value, value_max = numeric.value, numeric.value_max
+        qualifier = "range" if value_max is not None else "exact"
+        found = qualifier_before(text, start)
+        if found and value_max is None:
+            qualifier, start = found
+        after = qualifier_after(text, end)
+        unit_from = end
+        if after and value_max is None:
+            qualifier, unit_from = after
+        if qualifier == "range":
+            qualifier = "exact"
+
+        money = rules["after_money"].match(text[unit_from:unit_from + 40])
+        if money:
+            if money["scale"]:
+                scale = scale_abbreviations()[money["scale"].lower()]
+                value = value * scale
+                value_max = value_max * scale if value_max is not None else None
+            code, lemma = currency_of(money["cur"])
+            return Quantity(start, unit_from + money.end(), value, value_max, qualifier, "money",
+                            lemma, money["cur"], currency=code)
+        prefix = rules["before_money"].search(text[max(0, start - 12):start])
+        if prefix:
+            code, lemma = currency_of(prefix["cur"])
+            return Quantity(start - len(prefix.group()), end, value, value_max, qualifier, "money",
+                            lemma, prefix["cur"], currency=code)
+        percent = rules["percent"].match(text[unit_from:unit_from + 30])
+        if percent:
+            return Quantity(start, unit_from + percent.end(), value, value_max, qualifier, "percent",
+                            rules["percent_lemma"], percent["pct"])
+
+        head = self._head_after(doc, unit_from, value)
+        if head is not None:
+            mention_end = head.idx + len(head.text)
+        else:
+            head = self._head_before(doc, numeric.start, numeric.end)
+            if head is None:
+                return None
+            # "durvju nomaiņa (1)": the mention includes the closing bracket.
+            bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
+            mention_end = end + re.match(r"\s*\)", text[end:]).end() if bracketed else end
+        unit = morph.noun_lemma(head, value)
+        kind = "duration" if unit in rules["duration_units"] else "count"
+        return Quantity(min(start, head.idx), max(mention_end, end), value, value_max, qualifier, kind,
+                        unit, head.text)
+
+    def _head_after(self, doc: Doc, offset: int, value) -> Token | None:
+        """Head of the noun phrase that starts right after the number."""
+        rules = _rules()
+        i = _token_at_or_after(doc, offset)
+        phrase: list[Token] = []
+        while i is not None and i < len(doc) and len(phrase) < rules["noun_phrase_max_tokens"]:
+            token = doc[i]
+            if token.is_space:
+                break
+            # Skip a bracketed acronym inside the phrase: "11 mazākumtautību (MT) nevalstisko ...".
+            if token.text == "(" and i + 2 < len(doc) and morph.is_abbreviation(doc[i + 1]) and doc[i + 2].text == ")":
+                i += 3
+                continue
+            if not morph.is_nominal(token):
+                break
+            phrase.append(token)
+            i += 1
+        nouns = [k for k, t in enumerate(phrase) if morph.is_noun(t)]
+        if not nouns:
+            return None
+        head_at = nouns[-1]
+        for k in nouns:
+            nxt = phrase[k + 1] if k + 1 < len(phrase) else None
+            if nxt is None or not morph.can_be_genitive(phrase[k]) or not (morph.is_noun(nxt) or morph.can_be_genitive(nxt)):
+                head_at = k
+                break
+        # Number agreement: "5 žālūziju iegāde" counts the plural genitive, not the singular head.
+        if not morph.agrees(phrase[head_at], value):
+            for k in reversed([n for n in nouns if n < head_at]):
+                if not morph.is_abbreviation(phrase[k]) and morph.agrees(phrase[k], value):
+                    head_at = k
+                    break
+        return self._action_object(phrase, head_at)
+
+    def _action_object(self, phrase: list[Token], head_at: int) -> Token:
+        """An action noun counts its genitive object: "durvju nomaiņa" -> durvis."""
+        head = phrase[head_at]
+        if head_at > 0 and morph.noun_lemma(head) in _rules()["action_nouns"]:
+            before = phrase[head_at - 1]
+            if morph.is_noun(before) and morph.can_be_genitive(before):
+                return before
+        return head
+
+    def _head_before(self, doc: Doc, start: int, end: int) -> Token | None:
+        """Noun before a number that has none after it: "dalībnieku skaits 71", "nomaiņa (1)"."""
+        rules = _rules()
+        after = _token_at_or_after(doc, end)
+        if after is not None and after < len(doc) and doc[after].is_alpha and not doc[after].is_space:
+            return None  # the number is followed by words that are not a counted noun
+        i = _token_before(doc, start)
+        linked = False
+        while i is not None and i >= 0 and doc[i].text.lower() in rules["link_words"]:
+            linked = True
+            i -= 1
+        if i is None or i < 0 or not morph.is_noun(doc[i]):
+            return None
+        phrase = [doc[k] for k in range(max(0, i - 3), i + 1) if morph.is_nominal(doc[k])]
+        if not phrase or phrase[-1].i != i:
+            phrase = [doc[i]]
+        if morph.noun_lemma(doc[i]) in rules["count_nouns"]:
+            if len(phrase) >= 2 and morph.can_be_genitive(phrase[-2]) and morph.is_noun(phrase[-2]):
+                return phrase[-2]
+            return None
+        if not linked:
+            return None
+        return self._action_object(phrase, len(phrase) - 1)
+
+
+def _token_at_or_after(doc: Doc, offset: int) -> int | None:
+    """Index of the first token starting at or after `offset` (newline tokens count, spaces do not)."""
+    i = bisect_left(_token_starts(doc), offset)
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i if i < len(doc) else None
+
+
+def _token_before(doc: Doc, offset: int) -> int | None:
+    """Index of the last non-space token ending at or before `offset`."""
+    i = bisect_left(_token_starts(doc), offset) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].idx + len(doc[i].text) > offset):
+        i -= 1
+    return i if i >= 0 else None
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["_token_starts"] = [t.idx for t in doc]
+    return starts

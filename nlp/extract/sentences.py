@@ -1,0 +1,49 @@
+"""`lv_sentences`: sentence starts at line breaks (every list item and paragraph is a line
+in the clean text) and after . ! ? followed by a capitalised word or a digit, except
+after initials ("A. Stepanova") and the abbreviations listed in resources."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import load_resource
+
+END_PUNCT = {".", "!", "?", "…"}
+
+
+@Language.factory("lv_sentences")
+def make_sentences(nlp: Language, name: str) -> "LineSentencizer":
+    return LineSentencizer(load_resource("quantity_rules").get("abbreviations", []))
+
+
+class LineSentencizer:
+    def __init__(self, abbreviations: list[str]):
+        self.abbreviations = {a.lower().rstrip(".") for a in abbreviations}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        preset = doc.has_annotation("SENT_START")
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n" in prev.text and prev.is_space:
+                token.is_sent_start = True
+            elif not preset:
+                token.is_sent_start = self._ends_sentence(doc, prev.i) and _opens_sentence(token.text)
+        doc[0].is_sent_start = True
+        return doc
+
+    def _ends_sentence(self, doc: Doc, i: int) -> bool:
+        token = doc[i]
+        if token.text not in END_PUNCT:
+            return False
+        if token.text == "." and i > 0:
+            word = doc[i - 1].text
+            if (len(word) == 1 and word.isalpha()) or word.lower() in self.abbreviations:
+                return False
+        return True
+
+
+def _opens_sentence(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "\"„“«(–-"

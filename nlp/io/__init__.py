@@ -1,0 +1,1 @@
+"""Turning annotated Docs into `Indicator` rows and writing them out."""

@@ -1,0 +1,34 @@
+"""`Indicator`: the one record type every output (JSONL, CSV, table, DataFrame, stores) shares."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+QUALIFIERS = ("exact", "more_than", "at_least", "approx", "less_than", "at_most")
+KINDS = ("count", "money", "percent", "duration")
+
+
+@dataclass
+class Indicator:
+    doc: str  # the input path as given
+    id: str  # "<doc_id>-<n>", unique across an archive (doc_id is a content hash)
+    value: float | int
+    value_max: float | int | None  # upper bound of a range ("10–15"), else None
+    qualifier: str  # one of QUALIFIERS
+    unit: str | None  # lemma of the counted noun (nominative singular; plural-only nouns plural)
+    unit_text: str | None  # the counted noun as written
+    kind: str  # one of KINDS
+    currency: str | None  # ISO 4217 code for money
+    indicator: str  # canonical category (resources/indicators.json)
+    parent: str | None  # id of the total this mention breaks down
+    start: int  # offsets into the report's clean text: text[start:end] is the mention
+    end: int
+    text: str
+    sentence: str
+    section: str | None  # e.g. "results", "budget"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
