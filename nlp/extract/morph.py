@@ -84,6 +84,8 @@ def noun_lemma(token: Token, value: float | int | None = None) -> str:
     if is_abbreviation(token):
         return token.text
     nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS and a.lemma]
+    if not nouns and not is_noun(token) and adjective_analysis(token):
+        return substantive_lemma(token)
     if token.text[:1].islower():
         nouns = [a for a in nouns if a.upos != "PROPN"] or nouns
     if value is not None:
@@ -119,3 +121,26 @@ def _number_ok(analysis: Analysis, value: float | int) -> bool:
     number = analysis.feat("Number")
     wanted = "Sing" if wants_singular(value) else "Plur"
     return number in (None, wanted, "Ptan")
+
+
+def cases(token: Token) -> set[str]:
+    """Every case a nominal form can be in (an acronym can be in any)."""
+    if is_abbreviation(token):
+        return {"Nom", "Gen", "Dat", "Acc", "Loc", "Voc", "Ins"}
+    return {c for a in analyses(token) if a.upos in NOMINAL_UPOS or is_participle(a) for c in [a.feat("Case")] if c}
+
+
+def adjective_analysis(token: Token) -> Analysis | None:
+    for a in analyses(token):
+        if a.upos == "ADJ":
+            return a
+    return None
+
+
+def substantive_lemma(token: Token) -> str:
+    """Nominative of a substantivised adjective: "brīvprātīgo" -> "brīvprātīgais"."""
+    analysis = adjective_analysis(token)
+    lemma = (analysis.lemma if analysis else token.lemma_).lower()
+    if analysis and lemma.endswith("s") and not lemma.endswith("ais"):
+        return lemma[:-1] + ("ā" if analysis.feat("Gender") == "Fem" else "ais")
+    return lemma

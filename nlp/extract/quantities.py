@@ -159,11 +159,14 @@ class QuantityMatcher:
             i += 1
         nouns = [k for k, t in enumerate(phrase) if morph.is_noun(t)]
         if not nouns:
-            return None
+            # A substantivised adjective: "tūkstotis brīvprātīgo", "5 jaunākie".
+            return phrase[-1] if phrase and morph.adjective_analysis(phrase[-1]) else None
+        # Cases allowed by adjectives standing before the first noun: they agree with the head.
+        leading = [morph.cases(t) for t in phrase[: nouns[0]]]
+        allowed = set.intersection(*leading) if leading else None
         head_at = nouns[-1]
         for k in nouns:
-            nxt = phrase[k + 1] if k + 1 < len(phrase) else None
-            if nxt is None or not morph.can_be_genitive(phrase[k]) or not (morph.is_noun(nxt) or morph.can_be_genitive(nxt)):
+            if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed):
                 head_at = k
                 break
         # Number agreement: "5 žālūziju iegāde" counts the plural genitive, not the singular head.
@@ -173,6 +176,27 @@ class QuantityMatcher:
                     head_at = k
                     break
         return self._action_object(phrase, head_at)
+
+    @staticmethod
+    def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None) -> bool:
+        """After a possibly-genitive noun, does a later word head the phrase? Yes for a
+        genitive-capable word ("tiešsaistes vietēja līmeņa ... pasākumi"), or for adjectives
+        that agree with a following noun ("pašvaldību sociālie dienesti"), unless they
+        clash with the adjectives before the first noun ("informatīvas vēstules jaundibinātām NVO")."""
+        nxt = phrase[k + 1]
+        if morph.is_noun(nxt) or morph.can_be_genitive(nxt):
+            return True
+        j = k + 1
+        while j < len(phrase) and not morph.is_noun(phrase[j]):
+            j += 1
+        if j == len(phrase) or morph.is_abbreviation(phrase[j]):
+            return False
+        shared = morph.cases(phrase[j])
+        for adjective in phrase[k + 1 : j]:
+            shared &= morph.cases(adjective)
+        if allowed is not None:
+            shared &= allowed
+        return bool(shared)
 
     def _action_object(self, phrase: list[Token], head_at: int) -> Token:
         """An action noun counts its genitive object: "durvju nomaiņa" -> durvis."""

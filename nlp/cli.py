@@ -1,0 +1,124 @@
+"""`lvmine` command line: a thin layer over the library API."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import LvmineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Mine outcome indicators from Latvian reports.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def _fail(exc: LvmineError) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+
+
+@app.command()
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Report files (.txt, .html)."),
+    format: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Extract indicator records from report files."""
+    from .api import extract as extract_records
+    from .pipeline import load
+    from .reader import read_report
+    from .records import Indicator
+
+    nlp = load()
+    records, failed = [], 0
+    for path in paths:
+        try:
+            found = extract_records(read_report(path), nlp=nlp)
+        except LvmineError as exc:
+            _fail(exc)
+            failed += 1
+            continue
+        if not found:
+            err.print(f"[yellow]note:[/yellow] {path}: no quantified outcomes found", highlight=False)
+        records.extend(found)
+
+    handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if format is Format.jsonl:
+            for record in records:
+                handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        elif format is Format.csv:
+            writer = csv.DictWriter(handle, fieldnames=Indicator.field_names())
+            writer.writeheader()
+            writer.writerows(r.to_dict() for r in records)
+        else:
+            table = Table("doc", "value", "qualifier", "unit", "kind", "indicator", "parent", "text", show_lines=False)
+            for r in records:
+                value = f"{r.value}–{r.value_max}" if r.value_max is not None else str(r.value)
+                table.add_row(Path(r.doc).name, value, r.qualifier, r.unit or "", r.kind, r.indicator,
+                              r.parent or "", r.text)
+            Console(file=handle, width=200 if output else None).print(table)
+    finally:
+        if output:
+            handle.close()
+    if failed:
+        err.print(f"{failed} of {len(paths)} file(s) could not be read", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(path: Path = typer.Argument(..., help="A report file.")) -> None:
+    """Print a report's parsed metadata as JSON."""
+    from .reader import read_report
+
+    try:
+        parsed = read_report(path)
+    except LvmineError as exc:
+        _fail(exc)
+        raise typer.Exit(1)
+    print(json.dumps(parsed.metadata(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold annotations (corpora/gold/dev or .../test)."),
+    show_errors: bool = typer.Option(False, "--errors", help="List every miss, spurious record and wrong unit."),
+) -> None:
+    """Precision/recall/F1 of extraction against gold annotations."""
+    from .evaluate import evaluate as run_evaluation
+
+    try:
+        scores = run_evaluation(gold_dir)
+    except LvmineError as exc:
+        _fail(exc)
+        raise typer.Exit(1)
+    table = Table("matching", "precision", "recall", "F1", title=f"{gold_dir}: {scores.gold} gold, {scores.predicted} predicted")
+    for name, p, r, f in scores.table():
+        table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
+    console = Console()
+    console.print(table)
+    matched = max(scores.value_tp, 1)
+    console.print(f"qualifier accuracy (on value matches): {scores.qualifier_ok / matched:.3f}")
+    console.print(f"parent accuracy (on value matches):    {scores.parent_ok / matched:.3f}")
+    if show_errors:
+        for line in scores.errors:
+            console.print(line, highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Score extraction against gold annotations in corpora/gold/.
+
+Gold files: `*.json` holds one document, `*.jsonl` one document per line. A
+document is {"doc": path} (read like any input) or {"text": "..."}, plus
+"mentions": [{"text", "value", "value_max", "qualifier", "unit", "kind", "parent"}],
+where "text" is the mention as it appears in the clean text (found in order) and
+"parent" is the index of the total within the same document's mentions.
+
+Value matching: a prediction overlaps a gold mention and has the same value (and
+value_max). Strict matching also needs the same unit lemma.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .api import extract
+from .errors import InputError
+from .reader import read_report, read_text
+from .records import Indicator
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str | None
+    path: str | None
+    mentions: list[dict]
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    value_tp: int = 0
+    strict_tp: int = 0
+    qualifier_ok: int = 0
+    parent_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+        p = tp / predicted if predicted else 0.0
+        r = tp / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self) -> list[tuple[str, float, float, float]]:
+        return [
+            ("value", *self.prf(self.value_tp, self.predicted, self.gold)),
+            ("strict (value+unit)", *self.prf(self.strict_tp, self.predicted, self.gold)),
+        ]
+
+
+def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
+    gold_dir = Path(gold_dir)
+    if not gold_dir.exists():
+        raise InputError(str(gold_dir), "gold directory not found")
+    docs = []
+    for path in sorted(gold_dir.rglob("*.json*")):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+            if path.suffix == ".jsonl" else [json.loads(path.read_text(encoding="utf-8"))]
+        for n, item in enumerate(items):
+            doc_path = item.get("doc")
+            if doc_path and not Path(doc_path).exists():
+                # Paths in gold files are relative to the repository root (two levels above corpora/gold/<split>).
+                for base in path.parents:
+                    if (base / doc_path).exists():
+                        doc_path = str(base / doc_path)
+                        break
+            docs.append(GoldDoc(f"{path.name}:{n + 1}", item.get("text"), doc_path, item["mentions"]))
+    if not docs:
+        raise InputError(str(gold_dir), "no gold files (*.json, *.jsonl) found")
+    return docs
+
+
+def evaluate(gold_dir: str | Path) -> Scores:
+    scores = Scores()
+    for gold in load_gold(gold_dir):
+        report = read_report(gold.path) if gold.path else read_text(gold.text, doc=gold.name)
+        predicted = extract(report)
+        _score_doc(gold, report.text, predicted, scores)
+    return scores
+
+
+def _locate(gold: GoldDoc, text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for mention in gold.mentions:
+        at = text.find(mention["text"], cursor)
+        if at < 0:
+            at = text.find(mention["text"])
+        if at < 0:
+            raise InputError(gold.name, f"gold mention not found in text: {mention['text']!r}")
+        spans.append((at, at + len(mention["text"])))
+        cursor = at + 1
+    return spans
+
+
+def _score_doc(gold: GoldDoc, text: str, predicted: list[Indicator], scores: Scores) -> None:
+    spans = _locate(gold, text)
+    scores.gold += len(gold.mentions)
+    scores.predicted += len(predicted)
+    matched: dict[int, Indicator] = {}
+    used: set[int] = set()
+    for g, (mention, (start, end)) in enumerate(zip(gold.mentions, spans)):
+        for p, record in enumerate(predicted):
+            if p in used or record.end <= start or record.start >= end:
+                continue
+            if record.value == mention["value"] and record.value_max == mention.get("value_max"):
+                matched[g] = record
+                used.add(p)
+                break
+    pred_ids = {}
+    for g, record in matched.items():
+        mention = gold.mentions[g]
+        pred_ids[g] = record.id
+        scores.value_tp += 1
+        if (record.unit or "").lower() == (mention.get("unit") or "").lower():
+            scores.strict_tp += 1
+        else:
+            scores.errors.append(f"{gold.name}: unit {record.unit!r} != gold {mention.get('unit')!r} in {mention['text']!r}")
+        if record.qualifier == mention.get("qualifier", "exact"):
+            scores.qualifier_ok += 1
+        else:
+            scores.errors.append(f"{gold.name}: qualifier {record.qualifier} != gold {mention.get('qualifier')} in {mention['text']!r}")
+    for g, record in matched.items():
+        gold_parent = gold.mentions[g].get("parent")
+        if record.parent == (pred_ids.get(gold_parent) if gold_parent is not None else None):
+            scores.parent_ok += 1
+        else:
+            scores.errors.append(f"{gold.name}: parent wrong for {gold.mentions[g]['text']!r}")
+    for g, mention in enumerate(gold.mentions):
+        if g not in matched:
+            scores.errors.append(f"{gold.name}: missed {mention['text']!r}")
+    for p, record in enumerate(predicted):
+        if p not in used:
+            scores.errors.append(f"{gold.name}: spurious {record.text!r} ({record.value} {record.unit})")
