@@ -7,6 +7,8 @@
 """
 from .api import extract, extract_dataframe, extract_many, to_dataframe
 from .errors import InputError, LvmineError
+from .io.db_writer import read_store
+from .mine import mine, mine_dataframe
 from .pipeline import load
 from .reader import Report, read_report, read_text
 from .records import Indicator
@@ -20,7 +22,10 @@ __all__ = [
     "extract_dataframe",
     "extract_many",
     "load",
+    "mine",
+    "mine_dataframe",
     "read_report",
+    "read_store",
     "read_text",
     "to_dataframe",
 ]

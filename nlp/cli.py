@@ -14,8 +14,8 @@ from rich.table import Table
 
 from .errors import LvmineError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Mine outcome indicators from Latvian reports.")
-err = Console(stderr=True)
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  help="Mine outcome indicators from Latvian reports.")
 
 
 class Format(str, Enum):
@@ -25,7 +25,7 @@ class Format(str, Enum):
 
 
 def _fail(exc: LvmineError) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    typer.echo(f"error: {exc}", err=True)
 
 
 @app.command()
@@ -49,8 +49,12 @@ def extract(
             _fail(exc)
             failed += 1
             continue
+        except Exception as exc:  # a bug must not hide the other files' results
+            _fail(LvmineError(f"{path}: unexpected failure ({type(exc).__name__}: {exc})"))
+            failed += 1
+            continue
         if not found:
-            err.print(f"[yellow]note:[/yellow] {path}: no quantified outcomes found", highlight=False)
+            typer.echo(f"note: {path}: no quantified outcomes found", err=True)
         records.extend(found)
 
     handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -68,13 +72,42 @@ def extract(
                 value = f"{r.value}–{r.value_max}" if r.value_max is not None else str(r.value)
                 table.add_row(Path(r.doc).name, value, r.qualifier, r.unit or "", r.kind, r.indicator,
                               r.parent or "", r.text)
-            Console(file=handle, width=200 if output else None).print(table)
+            # Full width when writing to a file or pipe, the terminal's width otherwise.
+            Console(file=handle, width=None if handle.isatty() else 200).print(table)
     finally:
         if output:
             handle.close()
     if failed:
-        err.print(f"{failed} of {len(paths)} file(s) could not be read", highlight=False)
+        typer.echo(f"{failed} of {len(paths)} file(s) could not be read", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def mine(
+    archive: List[Path] = typer.Argument(..., help="Report files and folders (searched recursively)."),
+    out: Path = typer.Option(Path("lvmine.duckdb"), "--out", "-o", help="DuckDB store to write (created if missing)."),
+) -> None:
+    """Mine an archive into a DuckDB store; re-running skips documents already stored."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .mine import iter_documents, mine as mine_archive
+
+    total = sum(1 for _ in iter_documents(archive))
+    columns = [TextColumn("mining"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("mine", total=total, rate="-")
+
+        def advance() -> None:
+            bar.advance(task)
+            elapsed = bar.tasks[0].elapsed or 0
+            bar.update(task, rate=f"{bar.tasks[0].completed / elapsed:.1f}" if elapsed else "-")
+
+        summary = mine_archive(archive, out, progress=advance)
+    typer.echo(f"read {summary.read} document(s): stored {summary.stored}, already stored {summary.already_stored}, "
+               f"skipped {len(summary.skipped)}; wrote {summary.records} indicator record(s) to {out}")
+    for path, reason in summary.skipped:
+        typer.echo(f"skipped: {path}: {reason}", err=True)
 
 
 @app.command()

@@ -129,7 +129,7 @@ class QuantityMatcher:
         if head is not None:
             mention_end = head.idx + len(head.text)
         else:
-            head = self._head_before(doc, numeric.start, numeric.end)
+            head = self._head_before(doc, start, numeric.end)
             if head is None:
                 return None
             # "durvju nomaiņa (1)": the mention includes the closing bracket.

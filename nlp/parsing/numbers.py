@@ -65,20 +65,26 @@ def parse_number_words(words: list[str] | str) -> int | None:
         words = words.split()
     if not words:
         return None
-    total = current = 0
+    # total: complete thousands; hundreds: the current group's hundreds; small: its 1..99 part.
+    total = hundreds = small = 0
     for word in words:
         parsed = number_word_value(word)
         if parsed is None:
             return None
         value, is_multiplier = parsed
-        if not is_multiplier:
-            current += value
-        elif value == 100:
-            current = (current or 1) * 100
+        if is_multiplier and value == 100:
+            hundreds += (small or 1) * 100
+            small = 0
+        elif is_multiplier:
+            total += ((hundreds + small) or 1) * value
+            hundreds = small = 0
+        elif value >= 1000:  # "divtūkstoš"
+            total += value
+        elif value >= 100:  # "divsimt"
+            hundreds += value
         else:
-            total += (current or 1) * value
-            current = 0
-    return total + current
+            small += value
+    return total + hundreds + small
 
 
 def parse_number(text: str) -> int | float | None:

@@ -55,8 +55,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("time", r"\b\d{1,2}:\d{2}\b"),
         ("code", rf"\b[^\W\d_]+[-‑]?\d+(?:[-/.]\d+)*\b|\b\d+[{UPPER}]\w*|\b\d+(?:[-/.]\d+){{2,}}\b"),
         ("year", r"\b(?:1[89]|20)\d{2}\.?\s?g(?:ad[a-zāčēģīķļņšūž]*|\.)"),
-        ("list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s|$)|(?<![\w(.,/])\d{1,2}\)(?=\s)"),
         ("ordinal", rf"\b\d+\.(?=\s*[{LOWER}])"),
+        ("list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s|$)|(?<![\w(.,/])\d{1,2}\)(?=\s)"),
         ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s?{DASH}\s?(?P<b>{NUM})(?![\w]|[.,]\d)"),
         ("range", rf"(?i:\bno)\s+(?P<a>{NUM}|{word_seq})\s+līdz\s+(?P<b>{NUM}|{word_seq})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
         # "3 (trīs)" and "trīs (3)": one mention, the digits and the words agree.

@@ -14,7 +14,8 @@ MAX_BYTES = 20 * 1024 * 1024
 # A file is read as the form when at least this many row labels are recognised.
 MIN_FORM_LABELS = 2
 
-__all__ = ["BudgetRow", "Report", "Section", "read_report", "read_text", "report_from_text"]
+__all__ = ["BudgetRow", "Report", "Section", "content_id", "read_bytes", "read_report", "read_text",
+           "report_from_bytes", "report_from_text"]
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -35,16 +36,23 @@ def read_bytes(path: str | Path) -> bytes:
 def read_report(path: str | Path, *, strict: bool = True) -> Report:
     """Parse one report file. With strict=True a form missing a required field is an error;
     otherwise the gap is listed in `Report.warnings`."""
-    data = read_bytes(path)
-    text, encoding = decode_bytes(data, str(path))
-    return report_from_text(text, doc=str(path), doc_id=hashlib.sha1(data).hexdigest()[:16],
-                            encoding=encoding, strict=strict, is_html=str(path).lower().endswith((".html", ".htm")))
+    return report_from_bytes(read_bytes(path), str(path), strict=strict)
+
+
+def content_id(data: bytes) -> str:
+    """The document key: a hash of its bytes, the same wherever the file lies."""
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def report_from_bytes(data: bytes, doc: str, *, strict: bool = True) -> Report:
+    text, encoding = decode_bytes(data, doc)
+    return report_from_text(text, doc=doc, doc_id=content_id(data), encoding=encoding, strict=strict,
+                            is_html=doc.lower().endswith((".html", ".htm")))
 
 
 def read_text(text: str, doc: str = "<text>") -> Report:
     """A report from a string already in memory (notebooks, tests)."""
-    return report_from_text(text, doc=doc, doc_id=hashlib.sha1(text.encode()).hexdigest()[:16],
-                            encoding="utf-8", strict=False)
+    return report_from_text(text, doc=doc, doc_id=content_id(text.encode()), encoding="utf-8", strict=False)
 
 
 def report_from_text(text: str, *, doc: str, doc_id: str, encoding: str, strict: bool,

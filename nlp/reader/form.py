@@ -21,6 +21,8 @@ REQUIRED_FIELDS = ("task", "performer", "period", "results")
 # Order of sections in the clean text.
 SECTION_ORDER = ("title", "task", "performer", "period", "goals", "results", "budget",
                  "irregular_spending", "unrecovered_amount", "other_info")
+# Labels at least this long are matched by partial similarity too.
+LONG_LABEL = 40
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -34,8 +36,17 @@ def _labels() -> tuple[dict[str, str], float]:
 def match_label(label: str) -> str | None:
     """Canonical field for a row label, or None when it is not a known label."""
     choices, min_score = _labels()
-    found = process.extractOne(label.strip().lower(), list(choices), scorer=fuzz.ratio, score_cutoff=min_score)
+    found = process.extractOne(label.strip().lower(), list(choices), scorer=_label_score, score_cutoff=min_score)
     return choices[found[0]] if found else None
+
+
+def _label_score(label: str, choice: str, **kwargs) -> float:
+    """Similarity of two labels; long labels may also be shortened or extended versions
+    of each other (the results label is often cut after "rādītājiem")."""
+    score = fuzz.ratio(label, choice)
+    if min(len(label), len(choice)) >= LONG_LABEL:
+        score = max(score, fuzz.partial_ratio(label, choice))
+    return score
 
 
 def count_known_labels(text: str) -> int:

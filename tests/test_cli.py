@@ -1,0 +1,70 @@
+"""The `lvmine` command: outputs, and one clear line per bad input, never a traceback."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GOLD, SAMPLE, SEED_IDS
+
+
+def lvmine(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "nlp.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def test_extract_jsonl_and_csv(tmp_path):
+    seed = SAMPLE / f"{SEED_IDS[1]}.txt"
+    result = lvmine("extract", seed)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 24 and rows[0]["doc"] == str(seed)
+    assert {"doc", "id", "value", "value_max", "qualifier", "unit", "unit_text", "kind", "currency", "indicator",
+            "parent", "start", "end", "text", "sentence", "section"} <= set(rows[0])
+    out = tmp_path / "out.csv"
+    assert lvmine("extract", seed, "--format", "csv", "--output", out).returncode == 0
+    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))) == 24
+
+
+def test_extract_table():
+    result = lvmine("extract", SAMPLE / f"{SEED_IDS[0]}.txt", "--format", "table")
+    assert result.returncode == 0 and "dalībnieks" in result.stdout and "pasākums" in result.stdout
+
+
+def test_report_command():
+    result = lvmine("report", SAMPLE / f"{SEED_IDS[0]}.txt")
+    data = json.loads(result.stdout)
+    assert data["period_start"] == "2020-10-20" and data["budget"][0]["amount"] == 19999.36
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "file not found"),
+    (b"", "file is empty"),
+    (b"\x00\x01\x02\x03binary\x00\xff" * 50, "binary"),
+    ("Valsts pārvaldes uzdevums\tX\nCita informācija\tNav\n".encode(), "missing field"),
+])
+def test_bad_input_one_line_no_traceback(tmp_path, content, problem):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    good = SAMPLE / f"{SEED_IDS[1]}.txt"
+    result = lvmine("extract", path, good)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 1 and str(path) in error_lines[0] and problem in error_lines[0]
+    assert len(result.stdout.splitlines()) == 24  # the good file is still processed
+
+
+def test_no_records_is_reported_not_silent(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("Biedrība turpināja darbu.", encoding="utf-8")
+    result = lvmine("extract", path)
+    assert result.returncode == 0 and "no quantified outcomes" in result.stderr
+
+
+def test_evaluate_prints_scores():
+    result = lvmine("evaluate", GOLD / "dev")
+    assert result.returncode == 0
+    assert "strict (value+unit)" in result.stdout and "qualifier accuracy" in result.stdout
