@@ -32,13 +32,14 @@ def make_breakdown_linker(nlp: Language, name: str) -> "BreakdownLinker":
 class BreakdownLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPAN_KEY, []))
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
         for k, span in enumerate(spans):
             quantity = span._.quantity
-            quantity.parent = _total_before(spans, k, doc.text)
+            quantity.parent = _total_before(spans, k, text)
             if quantity.parent is None and k > 0:
                 # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
                 sibling = spans[k - 1]._.quantity
-                if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", doc.text[sibling.end : quantity.start]):
+                if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]):
                     quantity.parent = sibling.parent
         return doc
 

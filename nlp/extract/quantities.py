@@ -75,10 +75,11 @@ class QuantityMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for numeric in scan_numerics(doc.text):
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        for numeric in scan_numerics(text):
             if not numeric.is_quantity:
                 continue
-            quantity = self._quantity(doc, numeric)
+            quantity = self._quantity(doc, text, numeric)
             if quantity is None:
                 continue
             span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -90,9 +91,8 @@ class QuantityMatcher:
         doc.user_data.pop("_token_starts", None)
         return doc
 
-    def _quantity(self, doc: Doc, numeric) -> Quantity | None:
+    def _quantity(self, doc: Doc, text: str, numeric) -> Quantity | None:
         rules = _rules()
-        text = doc.text
         start, end = numeric.start, numeric.end
         value, value_max = numeric.value, numeric.value_max
         qualifier = "range" if value_max is not None else "exact"

@@ -3,6 +3,7 @@ in the clean text) and after . ! ? followed by a capitalised word or a digit, ex
 after initials ("A. Stepanova") and the abbreviations listed in resources."""
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,13 +25,16 @@ class LineSentencizer:
         if not len(doc):
             return doc
         preset = doc.has_annotation("SENT_START")
+        starts = doc.to_array([SENT_START]).astype("int64")
+        starts[0] = 1
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n" in prev.text and prev.is_space:
-                token.is_sent_start = True
+                starts[token.i] = 1
             elif not preset:
-                token.is_sent_start = self._ends_sentence(doc, prev.i) and _opens_sentence(token.text)
-        doc[0].is_sent_start = True
+                starts[token.i] = 1 if self._ends_sentence(doc, prev.i) and _opens_sentence(token.text) else -1
+        # One array write: Token.is_sent_start's setter rescans the whole Doc on every call.
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
     def _ends_sentence(self, doc: Doc, i: int) -> bool:

@@ -36,7 +36,7 @@ def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
                 parent=index_to_id.get(quantity.parent) if quantity.parent is not None else None,
                 start=quantity.start,
                 end=quantity.end,
-                text=doc.text[quantity.start : quantity.end],
+                text=report.text[quantity.start : quantity.end],
                 sentence=span.sent.text.strip(),
                 section=section_name,
             )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 MAX_SUFFIX = 6
+CACHE_SIZE = 200_000
 MIN_SUFFIX_COUNT = 2
 # Shortest suffix whose readings are still offered as alternatives.
 MIN_ALT_SUFFIX = 3
@@ -75,6 +76,7 @@ class MorphLexicon:
         # suffixes: suffix -> [[strip, append, upos, feats, count], ...] most frequent first
         self.forms = forms
         self.suffixes = suffixes
+        self._cache: dict[str, list[Analysis]] = {}
 
     @classmethod
     def train(cls, words: Iterable[tuple[str, str, str, str]]) -> "MorphLexicon":
@@ -113,6 +115,14 @@ class MorphLexicon:
 
     def analyses(self, form: str) -> list[Analysis]:
         """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
+        cached = self._cache.get(form)
+        if cached is None:
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.clear()  # keeps memory flat over a large archive
+            cached = self._cache[form] = self._analyse(form)
+        return cached
+
+    def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
         if not entries:
             return self._guess(form)

@@ -18,10 +18,15 @@ def phrase_pattern(phrases) -> str:
     """Regex alternation of phrases, longest first, whitespace-tolerant, word-bounded."""
     import re
 
-    parts = []
+    word_bounded, other = [], []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(word) for word in phrase.split())
-        left = r"(?<!\w)" if phrase[0].isalnum() else ""
-        right = r"(?!\w)" if phrase[-1].isalnum() else ""
-        parts.append(left + body + right)
+        if phrase[0].isalnum() and phrase[-1].isalnum():
+            word_bounded.append(body)
+        else:
+            left = r"(?<!\w)" if phrase[0].isalnum() else ""
+            right = r"(?!\w)" if phrase[-1].isalnum() else ""
+            other.append(left + body + right)
+    # One shared pair of word-boundary checks around all plain words keeps the regex fast.
+    parts = ([r"(?<!\w)(?:" + "|".join(word_bounded) + r")(?!\w)"] if word_bounded else []) + other
     return "(?:" + "|".join(parts) + ")"
