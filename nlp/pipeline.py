@@ -14,6 +14,7 @@ from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
 from .extract import sentences as _sentences  # noqa: F401
 from .morphology import component as _morph  # noqa: F401
+from .tokenizer import customize_tokenizer
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linker")
@@ -21,9 +22,9 @@ EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linke
 
 def build(base: Language | None = None) -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline)."""
-    nlp = base if base is not None else spacy.blank("lv")
-    if "lv_sentences" not in nlp.pipe_names:
-        nlp.add_pipe("lv_sentences", first=True)
+    nlp = customize_tokenizer(base if base is not None else spacy.blank("lv"))
+    nlp.add_pipe("lv_ordinals", first=True)
+    nlp.add_pipe("lv_sentences", after="lv_ordinals")
     nlp.add_pipe("lv_lexicon_morph")
     for name in EXTRACTION_PIPES:
         nlp.add_pipe(name)

@@ -14,12 +14,13 @@ END_PUNCT = {".", "!", "?", "…"}
 
 @Language.factory("lv_sentences")
 def make_sentences(nlp: Language, name: str) -> "LineSentencizer":
-    return LineSentencizer(load_resource("quantity_rules").get("abbreviations", []))
+    return LineSentencizer(load_resource("abbreviations")["abbreviations"])
 
 
 class LineSentencizer:
     def __init__(self, abbreviations: list[str]):
         self.abbreviations = {a.lower().rstrip(".") for a in abbreviations}
+        self.abbreviations_with_dot = {a.lower() for a in abbreviations}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -39,6 +40,8 @@ class LineSentencizer:
 
     def _ends_sentence(self, doc: Doc, i: int) -> bool:
         token = doc[i]
+        if token.text.lower() in self.abbreviations_with_dot:
+            return False  # "u.c." keeps its dot: LVTB does not end a sentence there
         if token.text not in END_PUNCT:
             return False
         if token.text == "." and i > 0:
@@ -50,4 +53,4 @@ class LineSentencizer:
 
 def _opens_sentence(text: str) -> bool:
     first = text[0]
-    return first.isupper() or first.isdigit() or first in "\"„“«(–-"
+    return first.isupper() or first.isdigit() or first in "\"„“«–-"

@@ -1,0 +1,78 @@
+"""Latvian tokenizer rules on top of `spacy.blank("lv")`, following LVTB's tokenization.
+
+* dates and date ranges are one token, final dot included: "12.08.2019.", "19.-23.12.20.";
+* decimal-comma numbers stay whole ("3,5"); abbreviations keep their dots ("u.c.", "t.sk.", "Nr.");
+* initials split from the surname: "A.Stepanova" -> "A." "Stepanova";
+* a year written against its noun splits: "2020.gads" -> "2020." "gads";
+* `lv_ordinals` (a component) joins a number and its dot when a lower-case word follows:
+  "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart;
+* Latvian number words are `like_num`.
+Everything here is data the tokenizer serialises with the model, except the
+`like_num` getter and `lv_ordinals`, which `nlp.pipeline` adds at load time.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import LIKE_NUM, NORM, ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from .parsing.numbers import number_word_value
+from .resources import load_resource
+
+UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+LOWER = "a-zāčēģīķļņšūž"
+TOKEN_MATCH = re.compile(
+    r"^(?:\d{1,2}\.\s?[-–]\s?\d{1,2}\.\d{1,2}\.(?:\d{2,4}\.?)?"  # 19.-23.12.20.
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\.?"  # 12.08.2019. / 10.01.21.
+    r"|\d+,\d+"  # 3,5
+    r")$"
+)
+# URLs and e-mails; stricter than spaCy's default, which takes "2020.gads" for a domain.
+URL_MATCH = re.compile(
+    r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:lv|com|org|net|eu|gov|edu|info|io|ru|lt|ee|de|uk)(?:/\S*)?)$"
+)
+EXTRA_INFIXES = [
+    rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}])",  # A.Stepanova
+    rf"(?<=\d\.)(?=[{LOWER}]{{2,}})",  # 2020.gads
+]
+
+
+def like_num(text: str) -> bool:
+    stripped = text.replace(",", "").replace(".", "").replace(" ", "")
+    return stripped.isdigit() or number_word_value(text) is not None
+
+
+def customize_tokenizer(nlp: Language) -> Language:
+    tokenizer = nlp.tokenizer
+    for abbreviation in load_resource("abbreviations")["abbreviations"]:
+        for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
+            tokenizer.add_special_case(form, [{ORTH: form, NORM: abbreviation}])
+    tokenizer.token_match = TOKEN_MATCH.match
+    tokenizer.url_match = URL_MATCH.match
+    tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    set_lex_attrs(nlp)
+    return nlp
+
+
+def set_lex_attrs(nlp: Language) -> None:
+    nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
+    for lexeme in list(nlp.vocab):  # lexemes already in the vocab keep cached flags
+        lexeme.like_num = like_num(lexeme.orth_)
+
+
+@Language.component("lv_ordinals")
+def merge_ordinals(doc: Doc) -> Doc:
+    """Join "2021" + "." into the ordinal "2021." when a lower-case word follows."""
+    spans = []
+    for token in doc[:-2]:
+        dot, after = doc[token.i + 1], doc[token.i + 2]
+        if token.is_digit and dot.text == "." and not token.whitespace_ and after.text[:1].islower():
+            spans.append(doc[token.i : token.i + 2])
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc

@@ -1,0 +1,44 @@
+"""Latvian tokenizer rules (LVTB conventions), table-driven."""
+import pytest
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("2021. gada sākumā", ["2021.", "gada", "sākumā"]),
+    ("2019. gada 12. augustā", ["2019.", "gada", "12.", "augustā"]),
+    ("ieguva 3. vietu", ["ieguva", "3.", "vietu"]),
+    ("piedalījās 25. Nākamajā", ["piedalījās", "25", ".", "Nākamajā"]),
+    ("2020.gads", ["2020.", "gads"]),
+    ("12.08.2019. – 31.10.2020.", ["12.08.2019.", "–", "31.10.2020."]),
+    ("no 19.-23.12.20. noorganizēti", ["no", "19.-23.12.20.", "noorganizēti"]),
+    ("10.01.21. (141", ["10.01.21.", "(", "141"]),
+    ("19 999,36 euro", ["19", "999,36", "euro"]),
+    ("3,5 stundas", ["3,5", "stundas"]),
+    ("medijos u.c., kā arī", ["medijos", "u.c.", ",", "kā", "arī"]),
+    ("t.sk. 12", ["t.sk.", "12"]),
+    ("Nr. 2", ["Nr.", "2"]),
+    ("grāmatas utt.", ["grāmatas", "utt."]),
+    ("2021. g. plkst. 10:00", ["2021.", "g.", "plkst.", "10:00"]),
+    ("A.Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
+    ("A. Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
+    ("Biedrība „Dienvidlatgales centrs”", ["Biedrība", "„", "Dienvidlatgales", "centrs", "”"]),
+    ("studijai “Joriks” –", ["studijai", "“", "Joriks", "”", "–"]),
+    ("mājaslapā (www.nvoc.lv) un", ["mājaslapā", "(", "www.nvoc.lv", ")", "un"]),
+    ("raksti info@nvo.lv!", ["raksti", "info@nvo.lv", "!"]),
+    ("facebook.com/kurzemesnvo;", ["facebook.com/kurzemesnvo", ";"]),
+])
+def test_tokens(nlp_pipeline, text, tokens):
+    assert [t.text for t in nlp_pipeline(text) if not t.is_space] == tokens
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("trīs", True), ("divām", True), ("divdesmit", True), ("simts", True), ("tūkstoši", True),
+    ("12", True), ("1,5", True), ("dalībnieki", False), ("gada", False),
+])
+def test_like_num(nlp_pipeline, word, expected):
+    assert nlp_pipeline.make_doc(word)[0].like_num is expected
+
+
+def test_sentences_split_at_lines_and_full_stops_not_abbreviations(nlp_pipeline):
+    doc = nlp_pipeline("Notika 5 semināri u.c. pasākumi. Tajos piedalījās A. Bērziņa.\n2) Sniegtas 12 konsultācijas")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Notika 5 semināri u.c. pasākumi.", "Tajos piedalījās A. Bērziņa.", "2) Sniegtas 12 konsultācijas"]
