@@ -7,7 +7,7 @@
 """
 from .api import extract, extract_dataframe, extract_many, to_dataframe
 from .errors import InputError, LvmineError
-from .io.db_writer import read_store
+from .io import read_store
 from .mine import mine, mine_dataframe
 from .pipeline import load
 from .reader import Report, read_report, read_text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -82,28 +83,45 @@ def extract(
         raise typer.Exit(1)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def mine(
     archive: List[Path] = typer.Argument(..., help="Report files and folders (searched recursively)."),
-    out: Path = typer.Option(Path("lvmine.duckdb"), "--out", "-o", help="DuckDB store to write (created if missing)."),
+    out: Path = typer.Option(Path("lvmine.duckdb"), "--out", "-o",
+                             help="Store: .duckdb (default), .sqlite, .jsonl, .csv, or a folder (Parquet)."),
+    store_format: Optional[str] = typer.Option(None, "--format", help="Store format when the suffix does not say."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster (Parquet out)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
 ) -> None:
-    """Mine an archive into a DuckDB store; re-running skips documents already stored."""
+    """Mine an archive into a store; re-running skips documents already stored."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .mine import iter_documents, mine as mine_archive
+    from .mine import iter_documents, mine as mine_archive, mine_dask
 
-    total = sum(1 for _ in iter_documents(archive))
-    columns = [TextColumn("mining"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
-               TimeElapsedColumn()]
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-        task = bar.add_task("mine", total=total, rate="-")
+    try:
+        if engine is Engine.dask:
+            summary = mine_dask(archive, out, scheduler=scheduler)
+        else:
+            total = sum(1 for _ in iter_documents(archive))
+            columns = [TextColumn("mining"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+            with Progress(*columns, console=Console(stderr=True)) as bar:
+                task = bar.add_task("mine", total=total, rate="-")
 
-        def advance() -> None:
-            bar.advance(task)
-            elapsed = bar.tasks[0].elapsed or 0
-            bar.update(task, rate=f"{bar.tasks[0].completed / elapsed:.1f}" if elapsed else "-")
+                def advance(_result) -> None:
+                    bar.advance(task)
+                    state = bar.tasks[0]
+                    bar.update(task, rate=f"{state.completed / state.elapsed:.1f}" if state.elapsed else "-")
 
-        summary = mine_archive(archive, out, progress=advance)
+                summary = mine_archive(archive, out, fmt=store_format, workers=workers, progress=advance)
+    except (ValueError, OSError) as exc:
+        _fail(LvmineError(str(exc)))
+        raise typer.Exit(1)
     typer.echo(f"read {summary.read} document(s): stored {summary.stored}, already stored {summary.already_stored}, "
                f"skipped {len(summary.skipped)}; wrote {summary.records} indicator record(s) to {out}")
     for path, reason in summary.skipped:

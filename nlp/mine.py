@@ -1,21 +1,27 @@
-"""Mine an archive: every readable report under the given files and folders, into a store."""
+"""Mine an archive: every readable report under the given files and folders, into a store.
+
+One function, `process_document`, turns a path into rows; it runs in this
+process, in a pool of worker processes (each loads the models once), or on a
+Dask cluster. Only the main process writes to the store, one transaction (or
+ledger entry) per document, so a killed run resumes without loss or duplicates.
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from .api import to_dataframe
 from .errors import LvmineError
-from .io.db_writer import DuckDBStore
+from .io import open_store
 from .io.doc_consumer import indicators_from_doc
-from .pipeline import load
-from .reader import content_id, read_bytes, read_report, report_from_bytes
+from .reader import Report, content_id, read_bytes, report_from_bytes
 from .records import Indicator
 
-SUFFIXES = (".txt", ".html", ".htm")
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 
 @dataclass
@@ -27,6 +33,15 @@ class MineSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
+@dataclass
+class DocResult:
+    doc: str
+    report: Report | None = None
+    records: list[Indicator] = field(default_factory=list)
+    error: str | None = None
+    already_stored: bool = False
+
+
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given, and every report file under folders (recursively, sorted)."""
     for path in map(Path, paths):
@@ -36,50 +51,133 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def mine(paths: Iterable[str | Path], out: str | Path, *, progress: Callable[[], None] | None = None) -> MineSummary:
-    """Read, extract and store every document; documents already in the store are skipped,
-    unreadable ones are recorded in its `errors` table and the summary."""
-    nlp = load()
+_skip_ids: frozenset[str] = frozenset()
+
+
+def _init_worker(skip_ids: frozenset[str]) -> None:
+    global _skip_ids
+    _skip_ids = skip_ids
+    from .pipeline import load
+
+    load()  # once per worker process
+
+
+def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -> DocResult:
+    """Read and extract one document; errors become a result, never an exception."""
+    from .pipeline import load
+
+    doc = str(path)
+    try:
+        data = read_bytes(path)
+        if content_id(data) in (skip_ids if skip_ids is not None else _skip_ids):
+            return DocResult(doc, already_stored=True)
+        report = report_from_bytes(data, doc, strict=False)
+        return DocResult(doc, report, indicators_from_doc(load()(report.text), report))
+    except LvmineError as exc:
+        return DocResult(doc, error=getattr(exc, "problem", str(exc)))
+    except Exception as exc:  # one bad document must not stop an archive
+        return DocResult(doc, error=f"unexpected failure ({type(exc).__name__}: {exc})")
+
+
+def mine(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
+         progress: Callable[[DocResult], None] | None = None) -> MineSummary:
+    """Mine `paths` into the store `out` (DuckDB by default) with `workers` processes.
+    Documents already in the store are skipped; unreadable ones go to its errors table."""
     summary = MineSummary()
-    with DuckDBStore(out) as store:
-        stored = store.stored_ids()
-        for path in iter_documents(paths):
+    with open_store(out, fmt) as store:
+        skip = frozenset(store.stored_ids())
+        for result in _results(iter_documents(paths), skip, workers):
             summary.read += 1
-            try:
-                data = read_bytes(path)
-                if content_id(data) in stored:
-                    summary.already_stored += 1
-                    continue
-                report = report_from_bytes(data, str(path), strict=False)
-                records = indicators_from_doc(nlp(report.text), report)
-            except LvmineError as exc:
-                problem = getattr(exc, "problem", str(exc))
-                summary.skipped.append((str(path), problem))
-                store.write_error(str(path), problem)
-                continue
-            finally:
-                if progress:
-                    progress()
-            store.write(report, records)
-            stored.add(report.doc_id)
-            summary.stored += 1
-            summary.records += len(records)
+            if result.already_stored:
+                summary.already_stored += 1
+            elif result.error is not None:
+                summary.skipped.append((result.doc, result.error))
+                store.write_error(result.doc, result.error)
+            elif result.report.doc_id in skip:
+                summary.already_stored += 1  # the same bytes twice in one archive
+            else:
+                store.write(result.report, result.records)
+                skip = skip | {result.report.doc_id}
+                summary.stored += 1
+                summary.records += len(result.records)
+            if progress:
+                progress(result)
     return summary
 
 
-def mine_dataframe(paths: Iterable[str | Path]) -> pd.DataFrame:
+def _results(documents: Iterator[Path], skip: frozenset[str], workers: int) -> Iterator[DocResult]:
+    if workers <= 1:
+        _init_worker(skip)
+        yield from map(process_document, documents)
+        return
+    # imap streams the archive: only a few documents per worker are in flight.
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(skip,)) as pool:
+        yield from pool.imap(process_document, documents, chunksize=4)
+
+
+def mine_dataframe(paths: Iterable[str | Path], *, workers: int = 1) -> pd.DataFrame:
     """Indicator records of every readable document under `paths`, without a store.
     Unreadable documents are listed in `frame.attrs["skipped"]` as (path, reason)."""
-    nlp = load()
+    from .api import to_dataframe
+
     records: list[Indicator] = []
     skipped: list[tuple[str, str]] = []
-    for path in iter_documents(paths):
-        try:
-            report = read_report(path, strict=False)
-        except LvmineError as exc:
-            skipped.append((str(path), getattr(exc, "problem", str(exc))))
-            continue
-        records.extend(indicators_from_doc(nlp(report.text), report))
+    for result in _results(iter_documents(paths), frozenset(), workers):
+        if result.error is not None:
+            skipped.append((result.doc, result.error))
+        records.extend(result.records)
     frame = to_dataframe(records)
     frame.attrs["skipped"] = skipped
     return frame
+
+
+def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler: str | None = None,
+              partitions: int | None = None) -> MineSummary:
+    """Map `process_document` over a dask.bag of paths; each partition writes its own Parquet
+    part files under `out_folder` (indicators/, reports/, errors/). With `scheduler` (an
+    address such as "tcp://host:8786") the work runs on that distributed cluster, else on
+    local processes."""
+    import dask.bag as db
+
+    from .io.file_writer import COLUMNS, read_parquet_folder
+
+    documents = [str(p) for p in iter_documents(paths)]
+    out_folder = Path(out_folder)
+    for table in COLUMNS:
+        (out_folder / table).mkdir(parents=True, exist_ok=True)
+    if documents:
+        bag = db.from_sequence(documents, npartitions=partitions or min(len(documents), 64))
+        written = bag.map_partitions(_write_partition, str(out_folder))
+        if scheduler is None:
+            written.compute(scheduler="processes")
+        else:
+            from distributed import Client
+
+            with Client(scheduler) as client:
+                client.compute(written, sync=True)
+    tables = {t: read_parquet_folder(out_folder, t) for t in COLUMNS}
+    return MineSummary(read=len(documents), stored=len(tables["reports"]), records=len(tables["indicators"]),
+                       skipped=list(zip(tables["errors"]["doc"], tables["errors"]["problem"])))
+
+
+def _write_partition(paths: list[str], out_folder: str) -> list[int]:
+    """Process one Dask partition and write it as one part file per table (named by its
+    content, so a re-run overwrites rather than duplicates)."""
+    import hashlib
+
+    from .io.file_writer import write_parquet
+    from .io.rows import indicator_rows, report_row
+
+    tables: dict[str, list[dict]] = {"reports": [], "indicators": [], "errors": []}
+    for path in paths:
+        result = process_document(path, frozenset())
+        if result.error is not None:
+            tables["errors"].append({"doc": result.doc, "problem": result.error})
+        else:
+            tables["reports"].append(report_row(result.report, len(result.records)))
+            tables["indicators"].extend(indicator_rows(result.report, result.records))
+    name = "part-" + hashlib.sha1("\n".join(paths).encode()).hexdigest()[:16]
+    for table, rows in tables.items():
+        write_parquet(rows, table, Path(out_folder) / table / f"{name}.parquet")
+    return [len(paths)]

@@ -1,41 +1,143 @@
-"""Mining an archive into the DuckDB store: idempotent, with every skipped document recorded."""
-import shutil
+"""Mining archives: every store, parallel workers, Dask, kill-and-resume, bad documents."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 
 import nlp
+import nlp.io
+from nlp.mine import mine_dask
 
-from conftest import SAMPLE, SEED_IDS
+from archive import build_archive
+from conftest import ROOT
 
-
-def make_archive(tmp_path):
-    archive = tmp_path / "archive"
-    (archive / "2020").mkdir(parents=True)
-    for seed_id in SEED_IDS:
-        shutil.copy(SAMPLE / f"{seed_id}.txt", archive / "2020" / f"{seed_id}.txt")
-    (archive / "empty.txt").write_bytes(b"")
-    (archive / "broken.html").write_bytes(b"\x00\x01PK\x03\x04" * 100)
-    (archive / "notes.md").write_text("ignored: not a report suffix", encoding="utf-8")
-    return archive
+BAD = {"empty.txt": "file is empty", "binary.txt": "looks like binary data", "truncated.html": "truncated HTML",
+       "corrupt.pdf": "PDF", "corrupt.docx": "DOCX"}
 
 
-def test_mine_store_and_rerun(tmp_path):
-    archive, store = make_archive(tmp_path), tmp_path / "out.duckdb"
-    first = nlp.mine([archive], store)
-    assert (first.read, first.stored, first.already_stored) == (4, 2, 0)
-    reasons = dict((path.rsplit("/", 1)[-1], reason) for path, reason in first.skipped)
-    assert reasons["empty.txt"] == "file is empty"
-    assert reasons["broken.html"].startswith("looks like binary data, not text")
-    tables = nlp.read_store(store)
-    assert len(tables["reports"]) == 2 and len(tables["errors"]) == 2
-    assert len(tables["indicators"]) == first.records == 61
-    assert set(tables["indicators"]["doc_id"]) == set(tables["reports"]["doc_id"])
+def indicator_rows(tables):
+    """Comparable rows: each store types values its own way (CSV holds text, None may read back as NaN)."""
+    frame = tables["indicators"]
+    cols = ["id", "doc_id", "value", "value_max", "unit", "qualifier", "kind", "parent", "start", "end", "text", "section"]
 
-    again = nlp.mine([archive], store)
-    assert (again.stored, again.already_stored, again.records) == (0, 2, 0)
-    tables = nlp.read_store(store)
-    assert len(tables["indicators"]) == 61 and len(tables["errors"]) == 2  # nothing duplicated
+    def norm(column, value):
+        if value is None or value == "" or (isinstance(value, float) and value != value):
+            return None
+        return float(value) if column in ("value", "value_max", "start", "end") else str(value)
+
+    return sorted(tuple(norm(c, v) for c, v in zip(cols, row)) for row in frame[cols].itertuples(index=False))
 
 
-def test_mine_dataframe_lists_skipped(tmp_path):
-    frame = nlp.mine_dataframe([make_archive(tmp_path)])
-    assert len(frame) == 61
-    assert len(frame.attrs["skipped"]) == 2
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return build_archive(tmp_path_factory.mktemp("archive"), copies=12)
+
+
+@pytest.fixture(scope="module")
+def reference(archive, tmp_path_factory):
+    store = tmp_path_factory.mktemp("ref") / "ref.duckdb"
+    summary = nlp.mine([archive], store, workers=1)
+    return summary, nlp.read_store(store)
+
+
+def test_reference_run(reference):
+    summary, tables = reference
+    assert (summary.read, summary.stored, len(summary.skipped)) == (17, 12, 5)
+    reasons = {path.rsplit("/", 1)[-1]: reason for path, reason in summary.skipped}
+    for name, expected in BAD.items():
+        assert expected in reasons[name], (name, reasons[name])
+    assert len(tables["errors"]) == 5 and len(tables["reports"]) == 12
+    assert len(tables["indicators"]) == summary.records == 6 * 37 + 6 * 24
+
+
+@pytest.mark.parametrize("target", ["out.sqlite", "out.jsonl", "out.csv", "parquet_out"])
+def test_every_store_holds_the_same_records(archive, reference, tmp_path, target):
+    summary = nlp.mine([archive], tmp_path / target, workers=1)
+    tables = nlp.read_store(tmp_path / target)
+    assert summary.records == reference[0].records
+    assert indicator_rows(tables) == indicator_rows(reference[1])
+    assert len(tables["errors"]) == 5
+    again = nlp.mine([archive], tmp_path / target, workers=1)  # idempotent
+    assert (again.stored, again.already_stored) == (0, 12)
+    assert indicator_rows(nlp.read_store(tmp_path / target)) == indicator_rows(reference[1])
+    assert len(nlp.read_store(tmp_path / target)["errors"]) == 5
+
+
+def test_two_workers_give_the_same_records(archive, reference, tmp_path):
+    nlp.mine([archive], tmp_path / "par.duckdb", workers=2)
+    assert indicator_rows(nlp.read_store(tmp_path / "par.duckdb")) == indicator_rows(reference[1])
+
+
+def test_dask_distributed_cluster_gives_the_same_records(archive, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = mine_dask([archive], tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=4)
+    tables = {t: __import__("pandas").read_parquet(tmp_path / "dask" / t) for t in ("indicators", "errors")}
+    assert summary.records == reference[0].records and len(tables["errors"]) == 5
+    assert indicator_rows(tables) == indicator_rows(reference[1])
+
+
+@pytest.fixture(scope="module")
+def big_archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("big")
+    archive = build_archive(folder / "archive", copies=150, bad=False)
+    nlp.mine([archive], folder / "uninterrupted.duckdb", workers=2)
+    return archive, nlp.read_store(folder / "uninterrupted.duckdb")
+
+
+@pytest.mark.parametrize("target", ["killed.duckdb", "killed.jsonl"])
+def test_killed_run_resumes_to_the_same_records(tmp_path, big_archive, target):
+    archive, uninterrupted = big_archive
+    store = tmp_path / target
+    command = [sys.executable, "-m", "nlp.cli", "mine", str(archive), "--out", str(store), "--workers", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Kill it part-way. DuckDB locks its file while writing, so that store is watched through
+    # its write-ahead log growing with each committed document.
+    deadline = time.time() + 120
+    while time.time() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        if _ledger_count(store) >= 20 or _wal_bytes(store) > 200_000:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with nlp.io.open_store(store) as partial_store:
+        partial = len(partial_store.stored_ids())
+    assert 0 < partial < 150, partial
+    resumed = nlp.mine([archive], store, workers=1)
+    assert resumed.already_stored == partial and resumed.stored == 150 - partial
+    assert indicator_rows(nlp.read_store(store)) == indicator_rows(uninterrupted)
+
+
+def _wal_bytes(store):
+    wal = store.with_name(store.name + ".wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _ledger_count(store):
+    ledger = store.with_name(store.name + ".ledger")
+    return len(ledger.read_text().splitlines()) if ledger.exists() else 0
+
+
+def test_size_limit_is_a_recorded_error(tmp_path, monkeypatch):
+    import nlp.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 1000)
+    archive = build_archive(tmp_path / "a", copies=2, bad=False)
+    summary = nlp.mine([archive], tmp_path / "s.duckdb")
+    assert summary.stored == 0 and all("over the" in reason for _, reason in summary.skipped)
+
+
+def test_mine_dataframe_lists_skipped(archive):
+    frame = nlp.mine_dataframe([archive])
+    assert len(frame) == 6 * 37 + 6 * 24 and len(frame.attrs["skipped"]) == 5
+
+
+def test_cli_mine_summary(tmp_path, archive):
+    result = subprocess.run([sys.executable, "-m", "nlp.cli", "mine", str(archive), "--out", str(tmp_path / "c.duckdb")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0
+    assert "read 17 document(s): stored 12, already stored 0, skipped 5" in result.stdout
+    assert result.stderr.count("skipped: ") == 5 and "Traceback" not in result.stderr

@@ -1,11 +1,13 @@
-"""The embedded default store: a DuckDB file with `reports`, `indicators` and `errors`.
+"""SQL stores: DuckDB (the embedded default) and SQLite, with tables `reports`,
+`indicators` and `errors`.
 
 Each document's rows are written in one transaction keyed by the content hash of
-its bytes (`doc_id`), so a re-run skips what is stored and never duplicates it.
+its bytes (`doc_id`), so a run killed at any moment and started again ends with
+exactly the rows of an uninterrupted run.
 """
 from __future__ import annotations
 
-import json
+import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -13,14 +15,15 @@ import pandas as pd
 
 from ..reader import Report
 from ..records import Indicator
+from .rows import ERROR_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, indicator_rows, report_row
 
+TABLES = ("reports", "indicators", "errors")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     doc_id VARCHAR PRIMARY KEY, doc VARCHAR, format VARCHAR, encoding VARCHAR,
     title VARCHAR, task VARCHAR, performer VARCHAR, period_start DATE, period_end DATE,
-    goals JSON, budget JSON, irregular_spending VARCHAR, unrecovered_amount VARCHAR,
-    other_info VARCHAR, extra_fields JSON, warnings JSON, text VARCHAR, n_indicators INTEGER,
-    mined_at TIMESTAMP DEFAULT current_timestamp
+    goals VARCHAR, budget VARCHAR, irregular_spending VARCHAR, unrecovered_amount VARCHAR,
+    other_info VARCHAR, extra_fields VARCHAR, warnings VARCHAR, text VARCHAR, n_indicators INTEGER
 );
 CREATE TABLE IF NOT EXISTS indicators (
     doc_id VARCHAR, doc VARCHAR, id VARCHAR PRIMARY KEY, value DOUBLE, value_max DOUBLE,
@@ -28,26 +31,27 @@ CREATE TABLE IF NOT EXISTS indicators (
     indicator VARCHAR, parent VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
     sentence VARCHAR, section VARCHAR
 );
-CREATE TABLE IF NOT EXISTS errors (
-    doc VARCHAR, problem VARCHAR, logged_at TIMESTAMP DEFAULT current_timestamp
-);
+CREATE TABLE IF NOT EXISTS errors (doc VARCHAR PRIMARY KEY, problem VARCHAR);
 """
-REPORT_COLUMNS = ["doc_id", "doc", "format", "encoding", "title", "task", "performer", "period_start",
-                  "period_end", "goals", "budget", "irregular_spending", "unrecovered_amount", "other_info",
-                  "extra_fields", "warnings", "text", "n_indicators"]
-JSON_COLUMNS = {"goals", "budget", "extra_fields", "warnings"}
 
 
-class DuckDBStore:
+class SQLStore:
+    """Shared logic of the SQL backends; subclasses open the connection."""
+
     def __init__(self, path: str | Path):
         self.path = str(path)
-        self.con = duckdb.connect(self.path)
-        self.con.execute(SCHEMA)
+        self.con = self._connect()
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                self.con.execute(statement)
+
+    def _connect(self):
+        raise NotImplementedError
 
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "DuckDBStore":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
@@ -58,35 +62,49 @@ class DuckDBStore:
 
     def write(self, report: Report, records: list[Indicator]) -> None:
         """Store one document and its records atomically (all or nothing)."""
-        meta = report.metadata()
-        meta["text"] = report.text
-        meta["n_indicators"] = len(records)
-        row = [json.dumps(meta[c], ensure_ascii=False) if c in JSON_COLUMNS else meta[c] for c in REPORT_COLUMNS]
+        self._transaction([
+            (_insert("reports", REPORT_COLUMNS), [_values(report_row(report, len(records)), REPORT_COLUMNS)]),
+            (_insert("indicators", INDICATOR_COLUMNS), [_values(r, INDICATOR_COLUMNS) for r in indicator_rows(report, records)]),
+            ("DELETE FROM errors WHERE doc = ?", [[report.doc]]),
+        ])
+
+    def write_error(self, doc: str, problem: str) -> None:
+        self._transaction([
+            ("DELETE FROM errors WHERE doc = ?", [[doc]]),
+            (_insert("errors", ERROR_COLUMNS), [[doc, problem]]),
+        ])
+
+    def _transaction(self, statements: list[tuple[str, list[list]]]) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute(f"INSERT INTO reports ({', '.join(REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(row))})", row)
-            if records:
-                frame = pd.DataFrame([{"doc_id": report.doc_id, **r.to_dict()} for r in records])
-                self.con.register("new_indicators", frame)
-                self.con.execute("INSERT INTO indicators BY NAME SELECT * FROM new_indicators")
-                self.con.unregister("new_indicators")
-            self.con.execute("DELETE FROM errors WHERE doc = ?", [report.doc])
+            for sql, rows in statements:
+                if rows:
+                    self.con.executemany(sql, rows)
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
-    def write_error(self, doc: str, problem: str) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("DELETE FROM errors WHERE doc = ?", [doc])
-        self.con.execute("INSERT INTO errors (doc, problem) VALUES (?, ?)", [doc, problem])
-        self.con.execute("COMMIT")
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: pd.read_sql_query(f"SELECT * FROM {name}", self.con) if isinstance(self.con, sqlite3.Connection)
+                else self.con.execute(f"SELECT * FROM {name}").df() for name in TABLES}
 
 
-def read_store(path: str | Path) -> dict[str, pd.DataFrame]:
-    """The store's tables as DataFrames: {"reports", "indicators", "errors"}."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {name: con.execute(f"SELECT * FROM {name}").df() for name in ("reports", "indicators", "errors")}
-    finally:
-        con.close()
+class DuckDBStore(SQLStore):
+    def _connect(self):
+        return duckdb.connect(self.path)
+
+
+class SQLiteStore(SQLStore):
+    def _connect(self):
+        # isolation_level=None: transactions are explicit, one per document.
+        return sqlite3.connect(self.path, isolation_level=None)
+
+
+def _insert(table: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _values(row: dict, columns: list[str]) -> list:
+    return [row[c] for c in columns]

@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import InputError
+from .documents import docx_text, pdf_text
 from .encoding import decode_bytes
 from .form import count_known_labels, parse_form
 from .html_text import clean_lines, looks_like_html
@@ -45,9 +46,20 @@ def content_id(data: bytes) -> str:
 
 
 def report_from_bytes(data: bytes, doc: str, *, strict: bool = True) -> Report:
-    text, encoding = decode_bytes(data, doc)
+    suffix = Path(doc).suffix.lower()
+    if not data.strip():
+        raise InputError(doc, "file is empty")
+    if suffix == ".docx":
+        text, encoding = docx_text(data, doc), "docx"
+    elif suffix == ".pdf":
+        text, encoding = pdf_text(data, doc), "pdf"
+    else:
+        text, encoding = decode_bytes(data, doc)
+    is_html = suffix in (".html", ".htm")
+    if (is_html or looks_like_html(text)) and text.rfind("<") > text.rfind(">"):
+        raise InputError(doc, "truncated HTML: the file ends inside a tag")
     return report_from_text(text, doc=doc, doc_id=content_id(data), encoding=encoding, strict=strict,
-                            is_html=doc.lower().endswith((".html", ".htm")))
+                            is_html=is_html)
 
 
 def read_text(text: str, doc: str = "<text>") -> Report:

@@ -1,0 +1,26 @@
+"""Rows for the three tables every store has: reports, indicators, errors."""
+from __future__ import annotations
+
+import json
+
+from ..reader import Report
+from ..records import Indicator
+
+REPORT_COLUMNS = ["doc_id", "doc", "format", "encoding", "title", "task", "performer", "period_start",
+                  "period_end", "goals", "budget", "irregular_spending", "unrecovered_amount", "other_info",
+                  "extra_fields", "warnings", "text", "n_indicators"]
+# Nested values are stored as JSON strings so that every backend holds the same row.
+JSON_COLUMNS = {"goals", "budget", "extra_fields", "warnings"}
+INDICATOR_COLUMNS = ["doc_id", *Indicator.field_names()]
+ERROR_COLUMNS = ["doc", "problem"]
+
+
+def report_row(report: Report, n_indicators: int) -> dict:
+    meta = report.metadata()
+    meta["text"] = report.text
+    meta["n_indicators"] = n_indicators
+    return {c: json.dumps(meta[c], ensure_ascii=False) if c in JSON_COLUMNS else meta[c] for c in REPORT_COLUMNS}
+
+
+def indicator_rows(report: Report, records: list[Indicator]) -> list[dict]:
+    return [{"doc_id": report.doc_id, **r.to_dict()} for r in records]
