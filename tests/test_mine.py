@@ -11,7 +11,7 @@ import nlp
 import nlp.io
 from nlp.mine import mine_dask
 
-from archive import build_archive
+from nlp.sample_archive import build_archive
 from conftest import ROOT
 
 BAD = {"empty.txt": "file is empty", "binary.txt": "looks like binary data", "truncated.html": "truncated HTML",

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ERROR_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, indicator_rows, report_row
+from .rows import ARROW_SCHEMAS, COLUMNS, indicator_rows, report_row
 
 TABLES = ("reports", "indicators", "errors")
 SCHEMA = """
@@ -62,28 +63,30 @@ class SQLStore:
 
     def write(self, report: Report, records: list[Indicator]) -> None:
         """Store one document and its records atomically (all or nothing)."""
-        self._transaction([
-            (_insert("reports", REPORT_COLUMNS), [_values(report_row(report, len(records)), REPORT_COLUMNS)]),
-            (_insert("indicators", INDICATOR_COLUMNS), [_values(r, INDICATOR_COLUMNS) for r in indicator_rows(report, records)]),
-            ("DELETE FROM errors WHERE doc = ?", [[report.doc]]),
-        ])
+        self._transaction(report.doc, {"reports": [report_row(report, len(records))],
+                                       "indicators": indicator_rows(report, records)})
 
     def write_error(self, doc: str, problem: str) -> None:
-        self._transaction([
-            ("DELETE FROM errors WHERE doc = ?", [[doc]]),
-            (_insert("errors", ERROR_COLUMNS), [[doc, problem]]),
-        ])
+        self._transaction(doc, {"errors": [{"doc": doc, "problem": problem}]})
 
-    def _transaction(self, statements: list[tuple[str, list[list]]]) -> None:
+    def _transaction(self, doc: str, rows: dict[str, list[dict]]) -> None:
+        """Insert rows and replace the document's earlier error, in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for sql, rows in statements:
-                if rows:
-                    self.con.executemany(sql, rows)
+            self.con.execute("DELETE FROM errors WHERE doc = ?", [doc])
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self._insert(table, table_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        columns = COLUMNS[table]
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
+                             [[row[c] for c in columns] for row in rows])
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: pd.read_sql_query(f"SELECT * FROM {name}", self.con) if isinstance(self.con, sqlite3.Connection)
@@ -94,17 +97,16 @@ class DuckDBStore(SQLStore):
     def _connect(self):
         return duckdb.connect(self.path)
 
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        # DuckDB's executemany costs ~0.1 s per document; an Arrow scan is near free.
+        self.con.register("incoming_rows", pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table]))
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows")
+        finally:
+            self.con.unregister("incoming_rows")
+
 
 class SQLiteStore(SQLStore):
     def _connect(self):
         # isolation_level=None: transactions are explicit, one per document.
         return sqlite3.connect(self.path, isolation_level=None)
-
-
-def _insert(table: str, columns: list[str]) -> str:
-    names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _values(row: dict, columns: list[str]) -> list:
-    return [row[c] for c in columns]

@@ -19,15 +19,7 @@ import pyarrow.parquet as pq
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ERROR_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, indicator_rows, report_row
-
-COLUMNS = {"indicators": INDICATOR_COLUMNS, "reports": REPORT_COLUMNS, "errors": ERROR_COLUMNS}
-_TYPES = {"value": pa.float64(), "value_max": pa.float64(), "start": pa.int64(), "end": pa.int64(),
-          "n_indicators": pa.int64()}
-# One Arrow schema per table, so every part file (even an empty one) has the same columns and types.
-ARROW_SCHEMAS = {table: pa.schema([(c, _TYPES.get(c, pa.string())) for c in columns])
-                 for table, columns in COLUMNS.items()}
-
+from .rows import ARROW_SCHEMAS, COLUMNS, indicator_rows, report_row
 
 def write_parquet(rows: list[dict], table: str, path: Path) -> None:
     """Write rows atomically (temporary file, then rename) with the table's schema."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
+
 from ..reader import Report
 from ..records import Indicator
 
@@ -24,3 +26,9 @@ def report_row(report: Report, n_indicators: int) -> dict:
 
 def indicator_rows(report: Report, records: list[Indicator]) -> list[dict]:
     return [{"doc_id": report.doc_id, **r.to_dict()} for r in records]
+COLUMNS = {"indicators": INDICATOR_COLUMNS, "reports": REPORT_COLUMNS, "errors": ERROR_COLUMNS}
+_TYPES = {"value": pa.float64(), "value_max": pa.float64(), "start": pa.int64(), "end": pa.int64(),
+          "n_indicators": pa.int64()}
+# One Arrow schema per table, so every backend and every part file has the same columns and types.
+ARROW_SCHEMAS = {table: pa.schema([(c, _TYPES.get(c, pa.string())) for c in columns])
+                 for table, columns in COLUMNS.items()}
