@@ -142,6 +142,14 @@ def report(path: Path = typer.Argument(..., help="A report file.")) -> None:
 
 
 @app.command()
+def schema() -> None:
+    """Print the JSON Schema of an indicator record."""
+    from .records import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold annotations (corpora/gold/dev or .../test)."),
     show_errors: bool = typer.Option(False, "--errors", help="List every miss, spurious record and wrong unit."),

@@ -32,3 +32,37 @@ class Indicator:
     @classmethod
     def field_names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
+
+
+def json_schema() -> dict:
+    """JSON Schema (draft 2020-12) of one `Indicator` record, as every sink writes it."""
+    number = {"type": "number"}
+    optional = lambda schema: {"anyOf": [schema, {"type": "null"}]}  # noqa: E731
+    string = {"type": "string"}
+    properties = {
+        "doc": {**string, "description": "the input path as given"},
+        "id": {**string, "pattern": "^[0-9a-f]{16}-[0-9]{3,}$", "description": "<doc content hash>-<n>"},
+        "value": number,
+        "value_max": optional(number),
+        "qualifier": {"enum": list(QUALIFIERS)},
+        "unit": optional(string),
+        "unit_text": optional(string),
+        "kind": {"enum": list(KINDS)},
+        "currency": optional({"type": "string", "pattern": "^[A-Z]{3}$"}),
+        "indicator": string,
+        "parent": optional(string),
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 1},
+        "text": string,
+        "sentence": string,
+        "section": optional(string),
+    }
+    assert list(properties) == Indicator.field_names(), "schema and dataclass must list the same fields"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "lvmine Indicator",
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }

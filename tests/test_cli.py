@@ -68,3 +68,12 @@ def test_evaluate_prints_scores():
     result = lvmine("evaluate", GOLD / "dev")
     assert result.returncode == 0
     assert "strict (value+unit)" in result.stdout and "qualifier accuracy" in result.stdout
+
+
+def test_records_validate_against_the_published_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(lvmine("schema").stdout)
+    rows = [json.loads(line) for line in lvmine("extract", *[SAMPLE / f"{s}.txt" for s in SEED_IDS]).stdout.splitlines()]
+    assert len(rows) == 61
+    for row in rows:
+        jsonschema.validate(row, schema)

@@ -41,6 +41,17 @@ class BreakdownLinker:
                 sibling = spans[k - 1]._.quantity
                 if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]):
                     quantity.parent = sibling.parent
+            if quantity.elided and quantity.parent is not None:
+                total = spans[quantity.parent]._.quantity
+                quantity.unit, quantity.indicator, quantity.kind = total.unit, total.indicator, total.kind
+        # A part whose counted noun is left out and that has no total counts nothing we can name.
+        keep = [span for span in spans if not (span._.quantity.elided and span._.quantity.parent is None)]
+        if len(keep) < len(spans):
+            index = {id(span): n for n, span in enumerate(keep)}
+            for span in keep:
+                q = span._.quantity
+                q.parent = index.get(id(spans[q.parent])) if q.parent is not None else None
+            doc.spans[SPAN_KEY] = keep
         return doc
 
 
@@ -54,7 +65,7 @@ def _total_before(spans, k: int, text: str) -> int | None:
         between = text[total.end : quantity.start]
         if "\n" in between:
             return None
-        if _opens_bracket_directly(between) and total.indicator == quantity.indicator:
+        if _opens_bracket_directly(between) and (quantity.elided or total.indicator == quantity.indicator):
             return j
         if _marker_re().search(between) and not re.search(r"[.;]\s", between):
             return j

@@ -28,7 +28,13 @@ def is_abbreviation(token: Token) -> bool:
 
 
 def is_noun(token: Token) -> bool:
-    return is_abbreviation(token) or token.pos_ in NOUN_UPOS
+    if is_abbreviation(token) or token.pos_ in NOUN_UPOS:
+        return True
+    # An unseen form whose ending reads as a noun as often as anything else ("statīvs").
+    if load_lexicon().known(token.text):
+        return False
+    options = load_lexicon().analyses(token.text)
+    return any(a.upos == "NOUN" and a.count == options[0].count for a in options)
 
 
 def is_participle(analysis: Analysis) -> bool:
@@ -144,3 +150,15 @@ def substantive_lemma(token: Token) -> str:
     if analysis and lemma.endswith("s") and not lemma.endswith("ais"):
         return lemma[:-1] + ("ā" if analysis.feat("Gender") == "Fem" else "ais")
     return lemma
+
+
+def is_definite_adjective(token: Token) -> bool:
+    return any(a.upos == "ADJ" and a.feat("Definite") == "Def" for a in analyses(token))
+
+
+def is_place(token: Token) -> bool:
+    """A proper noun in the locative ("Latgalē", "Liepājā"): where, not what, is counted."""
+    if is_abbreviation(token) or not token.text[:1].isupper():
+        return False
+    options = [a for a in analyses(token) if a.upos in NOUN_UPOS]
+    return bool(options) and options[0].upos == "PROPN" and options[0].feat("Case") == "Loc"

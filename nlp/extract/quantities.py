@@ -45,6 +45,7 @@ class Quantity:
     currency: str | None = None
     indicator: str | None = None
     parent: int | None = None  # index of the total in doc.spans["quantities"]
+    elided: bool = False  # the counted noun is left out and must come from the total
 
 
 if not Span.has_extension("quantity"):
@@ -126,6 +127,11 @@ class QuantityMatcher:
                             rules["percent_lemma"], percent["pct"])
 
         head = self._head_after(doc, unit_from, value)
+        if head is not None and morph.is_place(head):
+            # "no tām 6 Latgalē": the counted noun is left out; breakdown_linker takes it
+            # from the total, or drops the mention when there is none.
+            return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
+                            elided=True)
         if head is not None:
             mention_end = head.idx + len(head.text)
         else:
@@ -159,8 +165,9 @@ class QuantityMatcher:
             i += 1
         nouns = [k for k, t in enumerate(phrase) if morph.is_noun(t)]
         if not nouns:
-            # A substantivised adjective: "tūkstotis brīvprātīgo", "5 jaunākie".
-            return phrase[-1] if phrase and morph.adjective_analysis(phrase[-1]) else None
+            # A substantivised (definite) adjective: "tūkstotis brīvprātīgo", "5 jaunākie";
+            # an indefinite one is an adverbial ("12 attālināti"), not a counted thing.
+            return phrase[-1] if phrase and morph.is_definite_adjective(phrase[-1]) else None
         # Cases allowed by adjectives standing before the first noun: they agree with the head.
         leading = [morph.cases(t) for t in phrase[: nouns[0]]]
         allowed = set.intersection(*leading) if leading else None
