@@ -7,7 +7,7 @@ from typing import Iterable
 import pandas as pd
 
 from .io.doc_consumer import indicators_from_doc
-from .pipeline import load
+from .pipeline import annotate, annotate_many, load
 from .reader import Report, read_report, read_text
 from .records import Indicator
 
@@ -18,14 +18,14 @@ def extract(source: str | Path | Report, *, nlp=None) -> list[Indicator]:
     A `str` that names an existing file is read as that file; any other `str` is text."""
     report = _as_report(source)
     nlp = nlp or load()
-    return indicators_from_doc(nlp(report.text), report)
+    return indicators_from_doc(annotate(nlp, report), report)
 
 
 def extract_many(sources: Iterable[str | Path | Report], *, nlp=None, batch_size: int = 16) -> list[Indicator]:
     nlp = nlp or load()
     reports = [_as_report(s) for s in sources]
     records: list[Indicator] = []
-    for report, doc in zip(reports, nlp.pipe((r.text for r in reports), batch_size=batch_size)):
+    for report, doc in zip(reports, annotate_many(nlp, reports, batch_size=batch_size)):
         records.extend(indicators_from_doc(doc, report))
     return records
 

@@ -64,7 +64,7 @@ def _init_worker(skip_ids: frozenset[str]) -> None:
 
 def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -> DocResult:
     """Read and extract one document; errors become a result, never an exception."""
-    from .pipeline import load
+    from .pipeline import annotate, load
 
     doc = str(path)
     try:
@@ -72,7 +72,7 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
         if content_id(data) in (skip_ids if skip_ids is not None else _skip_ids):
             return DocResult(doc, already_stored=True)
         report = report_from_bytes(data, doc, strict=False)
-        return DocResult(doc, report, indicators_from_doc(load()(report.text), report))
+        return DocResult(doc, report, indicators_from_doc(annotate(load(), report), report))
     except LvmineError as exc:
         return DocResult(doc, error=getattr(exc, "problem", str(exc)))
     except Exception as exc:  # one bad document must not stop an archive

@@ -1,7 +1,7 @@
 """`Indicator`: the one record type every output (JSONL, CSV, table, DataFrame, stores) shares."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 QUALIFIERS = ("exact", "more_than", "at_least", "approx", "less_than", "at_most")
 KINDS = ("count", "money", "percent", "duration")
@@ -25,6 +25,9 @@ class Indicator:
     text: str
     sentence: str
     section: str | None  # e.g. "results", "budget"
+    # The organisation, place and date/period the outcome belongs to: dicts with label, text,
+    # canonical, id, start, end, source ("sentence", "line" or "report" for the fallback).
+    entities: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -56,6 +59,17 @@ def json_schema() -> dict:
         "text": string,
         "sentence": string,
         "section": optional(string),
+        "entities": {"type": "array", "items": {
+            "type": "object",
+            "properties": {
+                "label": {"enum": ["ORG", "LOC", "PER", "DATE", "MONEY", "EVENT", "PRODUCT"]},
+                "text": string, "canonical": string, "id": string,
+                "start": optional({"type": "integer"}), "end": optional({"type": "integer"}),
+                "source": {"enum": ["sentence", "line", "report"]},
+                "date_start": string, "date_end": string, "granularity": string,
+            },
+            "required": ["label", "text", "canonical", "id", "start", "end", "source"],
+        }},
     }
     assert list(properties) == Indicator.field_names(), "schema and dataclass must list the same fields"
     return {

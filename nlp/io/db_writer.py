@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     doc_id VARCHAR, doc VARCHAR, id VARCHAR PRIMARY KEY, value DOUBLE, value_max DOUBLE,
     qualifier VARCHAR, unit VARCHAR, unit_text VARCHAR, kind VARCHAR, currency VARCHAR,
     indicator VARCHAR, parent VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
-    sentence VARCHAR, section VARCHAR
+    sentence VARCHAR, section VARCHAR, entities VARCHAR
 );
 CREATE TABLE IF NOT EXISTS errors (doc VARCHAR PRIMARY KEY, problem VARCHAR);
 """

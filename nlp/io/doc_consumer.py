@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..annotate.attach import attach_entities
 from ..extract.quantities import SPAN_KEY
 from ..reader import Report
 from ..records import Indicator
@@ -39,6 +40,7 @@ def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
                 text=report.text[quantity.start : quantity.end],
                 sentence=span.sent.text.strip(),
                 section=section_name,
+                entities=attach_entities(doc, quantity.start, quantity.end, report),
             )
         )
     return records

@@ -25,7 +25,12 @@ def report_row(report: Report, n_indicators: int) -> dict:
 
 
 def indicator_rows(report: Report, records: list[Indicator]) -> list[dict]:
-    return [{"doc_id": report.doc_id, **r.to_dict()} for r in records]
+    rows = []
+    for record in records:
+        row = {"doc_id": report.doc_id, **record.to_dict()}
+        row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
+        rows.append(row)
+    return rows
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "reports": REPORT_COLUMNS, "errors": ERROR_COLUMNS}
 _TYPES = {"value": pa.float64(), "value_max": pa.float64(), "start": pa.int64(), "end": pa.int64(),
           "n_indicators": pa.int64()}

@@ -1,0 +1,1 @@
+"""Annotation beyond morphology: domain entity rules and their attachment to records."""

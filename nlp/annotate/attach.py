@@ -1,0 +1,79 @@
+"""Attach to each indicator the organisation(s), place(s) and date/period it belongs to.
+
+Entities in the same sentence come first, then the same line (a list item), then
+the nearest paragraph above; the report's performer and delegation period are
+the fallback, marked `"source": "report"`. Names get a canonical nominative form
+and an id that is the same for every mention of that entity across an archive
+("Daugavpils Ukrainu biedrībai “Mrija”" and "… biedrība “Mrija”" share one)."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..entities.linking import canonical_name, lexicon_lemma_fn, normalize_key
+from ..reader import Report
+
+ATTACH_LABELS = ("ORG", "LOC", "DATE")
+
+
+@lru_cache(maxsize=1)
+def _lemma_fn():
+    return lexicon_lemma_fn()
+
+
+@lru_cache(maxsize=65536)
+def canonical(label: str, text: str) -> str:
+    if label in ("ORG", "LOC", "PER"):
+        return canonical_name(text, _lemma_fn())
+    return " ".join(text.split())
+
+
+def entity_id(label: str, canonical_text: str) -> str:
+    return f"{label}-" + hashlib.sha1(f"{label}|{normalize_key(canonical_text)}".encode()).hexdigest()[:10]
+
+
+def entity_dict(span: Span, source: str) -> dict:
+    name = canonical(span.label_, span.text)
+    out = {"label": span.label_, "text": span.text, "canonical": name, "id": entity_id(span.label_, name),
+           "start": span.start_char, "end": span.end_char, "source": source}
+    value = span._.date_value if span.has_extension("date_value") else None
+    if value is not None:
+        out.update(date_start=value.start.isoformat(), date_end=value.end.isoformat(), granularity=value.granularity)
+    return out
+
+
+def attach_entities(doc: Doc, start: int, end: int, report: Report) -> list[dict]:
+    """Entities for a mention at [start, end): one per label, the nearest in the closest scope."""
+    text = doc.text
+    sentence = doc.char_span(start, end, alignment_mode="expand")
+    sent_span = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
+    line_span = (text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1)
+    chosen: list[dict] = []
+    for label in ATTACH_LABELS:
+        candidates = [e for e in doc.ents if e.label_ == label and not (e.start_char < end and e.end_char > start)]
+        for source, (lo, hi) in (("sentence", sent_span), ("line", line_span)):
+            inside = [e for e in candidates if e.start_char >= lo and e.end_char <= hi]
+            if inside:
+                nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
+                chosen.append(entity_dict(nearest, source))
+                break
+        else:
+            fallback = _report_fallback(label, report)
+            if fallback:
+                chosen.append(fallback)
+    return chosen
+
+
+def _report_fallback(label: str, report: Report) -> dict | None:
+    if label == "ORG" and report.performer:
+        name = canonical("ORG", report.performer)
+        return {"label": "ORG", "text": report.performer, "canonical": name, "id": entity_id("ORG", name),
+                "start": None, "end": None, "source": "report"}
+    if label == "DATE" and report.period_start:
+        text = f"{report.period_start.isoformat()}/{report.period_end.isoformat()}"
+        return {"label": "DATE", "text": text, "canonical": text, "id": entity_id("DATE", text), "start": None,
+                "end": None, "source": "report", "date_start": report.period_start.isoformat(),
+                "date_end": report.period_end.isoformat(), "granularity": "period"}
+    return None

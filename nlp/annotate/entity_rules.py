@@ -1,0 +1,186 @@
+"""`lv_entity_rules`: organisations, places and persons the report genre writes in ways a
+general NER corpus lacks, configured by resources/entity_patterns.json.
+
+  ORG  "Biedrība „Dienvidlatgales NVO atbalsta centrs”", "biedrībai “Omītes”",
+       "Daugavpils Ebreju muzejam", "Rēzeknes poļu biedrībai", "PIKC RVT", "NVO"
+  LOC  municipalities, cities and regions in any case: "Latgales reģiona", "Rēzeknes", "Krāslavas apkaimēs"
+  PER  an initial and a surname ("A.Stepanova"), a known first name and a surname ("Artūrs Mednis")
+  DATE dates and periods (nlp.entities.dates), MONEY amounts (the money quantities)
+
+Rule spans win over a statistical model's overlapping spans; other model spans stay.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..extract.quantities import SPAN_KEY
+from ..resources import load_resource
+
+UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+LOWER = "a-zāčēģīķļņšūž"
+INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.\s?[{UPPER}][{LOWER}]+")
+
+if not Span.has_extension("date_value"):
+    Span.set_extension("date_value", default=None)
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    config = dict(load_resource("entity_patterns"))
+    config["org_type_words"] = set(config["org_type_words"])
+    config["places"] = _place_lemmas(config["regions"])
+    config["first_names"] = _first_names()
+    return config
+
+
+def _place_lemmas(regions: list[str]) -> set[str]:
+    """Regions from the data file plus pycountry's Latvian municipalities and state cities."""
+    import pycountry
+
+    places = set(regions)
+    for subdivision in pycountry.subdivisions.get(country_code="LV") or []:
+        words = subdivision.name.split()
+        places.add(subdivision.name if len(words) == 1 else " ".join(words))
+    return places
+
+
+def _first_names() -> set[str]:
+    """Latvian first names from the extended name-day calendar (lv-namedays)."""
+    from lv_namedays import NameDayDB
+
+    return {name for names in NameDayDB().namedays_ext.values() for name in names}
+
+
+@Language.factory("lv_entity_rules")
+def make_entity_rules(nlp: Language, name: str) -> "EntityRules":
+    return EntityRules()
+
+
+class EntityRules:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        rule_spans = self._organisations(doc) + self._places(doc) + self._persons(doc, text)
+        rule_spans += self._dates(doc, text) + self._money(doc)
+        rule_spans = filter_spans(rule_spans)
+        taken = {i for span in rule_spans for i in range(span.start, span.end)}
+        model_spans = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(filter_spans(model_spans + rule_spans), key=lambda s: s.start)
+        return doc
+
+    def _organisations(self, doc: Doc) -> list[Span]:
+        config = _config()
+        spans = []
+        for token in doc:
+            if token.is_upper and token.text in config["org_acronyms"]:
+                spans.append(Span(doc, token.i, token.i + 1, "ORG"))
+            elif token.is_upper and len(token.text) >= 3 and token.is_alpha and token.text not in config["not_org_acronyms"] \
+                    and not (token.i + 1 < len(doc) and doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha):
+                spans.append(Span(doc, token.i, token.i + 1, "ORG"))
+            if _lemma(token) not in config["org_type_words"]:
+                continue
+            start = self._modifiers_before(doc, token.i)
+            end = _quoted_name_after(doc, token.i + 1)
+            if start == token.i and end == token.i + 1:
+                continue  # a bare type word ("biedrībai") names no particular organisation
+            spans.append(Span(doc, start, end, "ORG"))
+        for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, config["org_prefixes"])) + r")\s+[„“\"«]", doc.text):
+            start_token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if start_token is not None:
+                end = _quoted_name_after(doc, start_token.end - 1)
+                if end > start_token.end - 1:
+                    spans.append(Span(doc, start_token.start, end, "ORG"))
+        for first, last in _acronym_pairs(doc, config):
+            spans.append(Span(doc, first, last, "ORG"))
+        return spans
+
+    @staticmethod
+    def _modifiers_before(doc: Doc, i: int) -> int:
+        """Start of the capitalised / genitive words that name the organisation with its type word."""
+        start = i
+        k = i - 1
+        while k >= 0 and doc[k].is_alpha and not doc[k].is_space and i - k <= 6:
+            word = doc[k]
+            nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
+            genitive = "Gen" in word.morph.get("Case") or word.text.endswith(("u", "as", "es", "a", "s"))
+            # A capital at the start of a sentence proves less: there it must be a proper noun,
+            # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
+            capitalised = word.text[:1].isupper() and nominal and (
+                not word.is_sent_start or word.pos_ == "PROPN" or word.is_upper or (genitive and word.pos_ == "NOUN"))
+            if not (capitalised or (genitive and nominal and not word.text[:1].isupper())):
+                break
+            k -= 1
+            if capitalised:
+                start = k + 1
+        return start
+
+    def _places(self, doc: Doc) -> list[Span]:
+        config = _config()
+        spans = []
+        for token in doc:
+            if token.text[:1].isupper() and _lemma(token) in config["places"]:
+                end = token.i + 1
+                if end < len(doc) and _lemma(doc[end]) in config["place_suffix_words"]:
+                    end += 1  # "Rēzeknes novadā", "Latgales reģiona"
+                spans.append(Span(doc, token.i, end, "LOC"))
+        return spans
+
+    def _persons(self, doc: Doc, text: str) -> list[Span]:
+        spans = []
+        for match in INITIAL_SURNAME.finditer(text):
+            span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        names = _config()["first_names"]
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if token.text[:1].isupper() and _lemma(token) in names and nxt.text[:1].isupper() and nxt.is_alpha \
+                    and not nxt.is_upper:
+                spans.append(Span(doc, token.i, token.i + 2, "PER"))
+        return spans
+
+    def _dates(self, doc: Doc, text: str) -> list[Span]:
+        from ..entities.dates import find_dates
+
+        spans = []
+        for start, end, value in find_dates(text, period=doc.user_data.get("period")):
+            span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
+            if span is not None:
+                span._.date_value = value
+                spans.append(span)
+        return spans
+
+    def _money(self, doc: Doc) -> list[Span]:
+        return [Span(doc, s.start, s.end, "MONEY") for s in doc.spans.get(SPAN_KEY, []) if s._.quantity.kind == "money"]
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_ or token.text
+    return lemma if lemma[:1].isupper() else lemma.lower()
+
+
+def _quoted_name_after(doc: Doc, i: int) -> int:
+    """End (exclusive) of a quoted name starting at token i, else i."""
+    quotes = _config()["quotes"]
+    if i < len(doc) and doc[i].text in quotes["open"]:
+        for k in range(i + 1, min(len(doc), i + 12)):
+            if doc[k].text in quotes["close"]:
+                return k + 1
+            if "\n" in doc[k].text:
+                break
+    return i
+
+
+def _acronym_pairs(doc: Doc, config: dict) -> list[tuple[int, int]]:
+    """Two-word acronyms listed in the data file ("PIKC RVT")."""
+    pairs = [a.split() for a in config["org_acronyms"] if " " in a]
+    out = []
+    for token in doc[:-1]:
+        for first, second in pairs:
+            if token.text == first and doc[token.i + 1].text == second:
+                out.append((token.i, token.i + 2))
+    return out

@@ -1,0 +1,239 @@
+"""Canonical (nominative) entity names and a small fuzzy entity registry.
+
+    >>> from nlp.entities.linking import canonical_name, lexicon_lemma_fn
+    >>> canonical_name("Daugavpils Ukrainu biedrībai “Mrija”", lexicon_lemma_fn())
+    'Daugavpils Ukrainu biedrība “Mrija”'
+    >>> canonical_name("Rēzeknes poļu biedrībai", lexicon_lemma_fn())
+    'Rēzeknes poļu biedrība'
+
+``canonical_name`` puts the head of a Latvian name (its last word outside quotes) into its
+lemma (nominative) form and keeps everything in quotes verbatim. Genitive modifiers
+("Daugavpils Ukrainu") stay as they are. When ``lemma_fn`` returns analyses (objects
+with ``.lemma``, ``.upos`` and ``.feat("Case")``, like ``nlp.morphology`` ``Analysis``), the
+words that agree with the head (same case, not genitive: "Jānim Bērziņam",
+"Nacionālajai bibliotēkai") are put into the nominative as well; with a plain
+``str -> str`` lemma function only the head changes.
+
+``EntityRegistry`` gives ids to entities: a mention whose canonical form matches a known
+name or alias (exactly after normalisation, or by rapidfuzz above ``threshold``) gets
+that entity's id; otherwise a new id. ``save``/``load`` use JSON.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+__all__ = ["canonical_name", "lexicon_lemma_fn", "normalize_key", "Entity", "EntityRegistry"]
+
+QUOTE_RE = re.compile(r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|\"[^\"]*\"|'[^']*'")
+WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*")
+QUOTE_CHARS = "“”„«»\"'`´‘’"
+
+LemmaFn = Callable[[str], Any]
+
+
+def lexicon_lemma_fn():
+    """The repo's LVTB lexicon as a lemma function returning ``Analysis`` objects."""
+    from nlp.morphology import load_lexicon
+
+    lex = load_lexicon()
+    return lex.best
+
+
+def _lemma_and_case(lemma_fn: LemmaFn, word: str):
+    r = lemma_fn(word)
+    if r is None:
+        return word, None, None, None
+    if isinstance(r, str):
+        return r, None, None, None
+    feat = getattr(r, "feat", None)
+    case = feat("Case") if feat else None
+    gender = feat("Gender") if feat else None
+    definite = feat("Definite") if feat else None
+    return r.lemma, case, getattr(r, "upos", None), (gender, definite)
+
+
+def _match_case(original: str, lemma: str) -> str:
+    if not lemma:
+        return original
+    if original.isupper() and len(original) > 1:
+        return lemma.upper()
+    if original[:1].isupper():
+        return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def _adjective_nominative(lemma: str, gender: Optional[str], definite: Optional[str]) -> str:
+    """nacionāls + Fem/Def -> nacionālā; + Masc/Def -> nacionālais; + Fem/Ind -> nacionāla."""
+    if not lemma or lemma[-1] not in "sš":
+        return lemma
+    stem = lemma[:-1]
+    if gender == "Fem":
+        return stem + ("ā" if definite == "Def" else "a")
+    if definite == "Def":
+        return stem + "ais"
+    return lemma
+
+
+def _convertible(word: str) -> bool:
+    """Abbreviations (SIA, LU), numbers and one-letter words are left alone."""
+    return len(word) > 1 and not word.isupper() and not any(c.isdigit() for c in word)
+
+
+def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
+    """Nominative canonical form of an entity mention (see the module doc)."""
+    text = re.sub(r"\s+", " ", (text or "").strip())
+    if not text:
+        return text
+    quoted = [m.span() for m in QUOTE_RE.finditer(text)]
+
+    def outside(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in quoted)
+
+    words = [m for m in WORD_RE.finditer(text) if outside(*m.span())]
+    if not words:
+        return text
+    head = words[-1]
+    if not _convertible(head.group()):
+        return text
+    h_lemma, h_case, h_upos, h_gd = _lemma_and_case(lemma_fn, head.group())
+    if h_case in ("Nom", "Gen"):  # already nominative (or a genitive phrase: leave it)
+        return text
+    repl = {head.span(): _match_case(head.group(), h_lemma)}
+    if h_case is not None:
+        # words agreeing with the head: same case, walking back over a contiguous run
+        for m in reversed(words[:-1]):
+            w = m.group()
+            if not _convertible(w):
+                break
+            lemma, case, upos, (gender, definite) = _lemma_and_case(lemma_fn, w)
+            if case != h_case:
+                break
+            if upos in ("ADJ", "DET") or (upos == "VERB" and definite):
+                new = _adjective_nominative(lemma, gender or (h_gd[0] if h_gd else None), definite)
+            else:
+                new = lemma
+            repl[m.span()] = _match_case(w, new)
+    out, pos = [], 0
+    for (s, e), new in sorted(repl.items()):
+        out.append(text[pos:s])
+        out.append(new)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def normalize_key(name: str) -> str:
+    """Matching key: lower case, quotes unified/removed, punctuation and spaces collapsed."""
+    s = name.lower()
+    s = "".join(" " if c in QUOTE_CHARS else c for c in s)
+    s = re.sub(r"[^\w\s&+-]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str  # canonical name of the first mention
+    label: Optional[str] = None
+    aliases: list = field(default_factory=list)  # other canonical names seen
+    count: int = 0
+
+
+class EntityRegistry:
+    """Assign ids to entity mentions, merging mentions whose canonical names match.
+
+    ``threshold`` is a rapidfuzz score (0-100) for ``scorer`` (default
+    ``rapidfuzz.fuzz.token_sort_ratio``); matches are only made within one label when a
+    label is given. ``lemma_fn`` (see ``canonical_name``) turns mentions into canonical
+    names; without it the mention text is used as it is.
+    """
+
+    def __init__(self, threshold: float = 90.0, lemma_fn: Optional[LemmaFn] = None,
+                 scorer: Optional[Callable] = None, prefix: str = "E"):
+        self.threshold = float(threshold)
+        self.lemma_fn = lemma_fn
+        self.prefix = prefix
+        self._scorer = scorer
+        self.entities: dict[str, Entity] = {}
+        self._keys: dict[tuple, str] = {}  # (label, key) -> id
+
+    # -- matching
+    @property
+    def scorer(self):
+        if self._scorer is None:
+            from rapidfuzz import fuzz
+            self._scorer = fuzz.token_sort_ratio
+        return self._scorer
+
+    def canonical(self, text: str) -> str:
+        return canonical_name(text, self.lemma_fn) if self.lemma_fn else re.sub(r"\s+", " ", text.strip())
+
+    def lookup(self, text: str, label: Optional[str] = None) -> Optional[str]:
+        """Id of the entity ``text`` refers to, or None (nothing is added)."""
+        return self._match(normalize_key(self.canonical(text)), label)[0]
+
+    def _match(self, key: str, label: Optional[str]):
+        if (label, key) in self._keys:
+            return self._keys[(label, key)], 100.0
+        from rapidfuzz import process
+
+        choices = {k: i for (lab, k), i in self._keys.items() if label is None or lab == label}
+        if not choices or not key:
+            return None, 0.0
+        best = process.extractOne(key, list(choices), scorer=self.scorer, score_cutoff=self.threshold)
+        if best is None:
+            return None, 0.0
+        return choices[best[0]], float(best[1])
+
+    # -- updating
+    def add(self, text: str, label: Optional[str] = None) -> str:
+        """Register a mention; returns the id of the (new or matched) entity."""
+        name = self.canonical(text)
+        key = normalize_key(name)
+        eid, _ = self._match(key, label)
+        if eid is None:
+            eid = f"{self.prefix}{len(self.entities) + 1}"
+            while eid in self.entities:
+                eid += "_"
+            self.entities[eid] = Entity(eid, name, label)
+        ent = self.entities[eid]
+        ent.count += 1
+        if name != ent.name and name not in ent.aliases:
+            ent.aliases.append(name)
+        self._keys[(label, key)] = eid
+        return eid
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __getitem__(self, eid: str) -> Entity:
+        return self.entities[eid]
+
+    def __iter__(self):
+        return iter(self.entities.values())
+
+    # -- persistence
+    def to_dict(self) -> dict:
+        return {"threshold": self.threshold, "prefix": self.prefix,
+                "entities": [asdict(e) for e in self.entities.values()]}
+
+    def save(self, path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def from_dict(cls, data: dict, lemma_fn: Optional[LemmaFn] = None, scorer=None) -> "EntityRegistry":
+        reg = cls(data.get("threshold", 90.0), lemma_fn, scorer, data.get("prefix", "E"))
+        for e in data.get("entities", []):
+            ent = Entity(**e)
+            reg.entities[ent.id] = ent
+            for name in [ent.name, *ent.aliases]:
+                reg._keys[(ent.label, normalize_key(name))] = ent.id
+        return reg
+
+    @classmethod
+    def load(cls, path, lemma_fn: Optional[LemmaFn] = None, scorer=None) -> "EntityRegistry":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")), lemma_fn, scorer)

@@ -1,0 +1,206 @@
+"""Table-driven tests for the Latvian date/period normaliser (nlp.entities.dates)."""
+from datetime import date as D
+
+import pytest
+
+from nlp.entities.dates import DateValue, find_dates, normalize_date, normalize_dates
+
+# every case of every month name: nominative, genitive, dative, accusative, locative
+MONTH_FORMS = {
+    1: ["janvāris", "janvāra", "janvārim", "janvāri", "janvārī"],
+    2: ["februāris", "februāra", "februārim", "februāri", "februārī"],
+    3: ["marts", "marta", "martam", "martu", "martā"],
+    4: ["aprīlis", "aprīļa", "aprīlim", "aprīli", "aprīlī"],
+    5: ["maijs", "maija", "maijam", "maiju", "maijā"],
+    6: ["jūnijs", "jūnija", "jūnijam", "jūniju", "jūnijā"],
+    7: ["jūlijs", "jūlija", "jūlijam", "jūliju", "jūlijā"],
+    8: ["augusts", "augusta", "augustam", "augustu", "augustā"],
+    9: ["septembris", "septembra", "septembrim", "septembri", "septembrī"],
+    10: ["oktobris", "oktobra", "oktobrim", "oktobri", "oktobrī"],
+    11: ["novembris", "novembra", "novembrim", "novembri", "novembrī"],
+    12: ["decembris", "decembra", "decembrim", "decembri", "decembrī"],
+}
+ABBREVIATIONS = {1: ["janv.", "jan."], 2: ["febr.", "feb."], 4: ["apr."], 6: ["jūn."], 7: ["jūl."],
+                 8: ["aug."], 9: ["sept.", "sep."], 10: ["okt."], 11: ["nov."], 12: ["dec."]}
+ALL_FORMS = [(m, f) for m, fs in MONTH_FORMS.items() for f in fs] + \
+            [(m, f) for m, fs in ABBREVIATIONS.items() for f in fs]
+LAST = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+def V(a, b=None, g="day", fuzzy=False):
+    return DateValue(a, b or a, g, fuzzy)
+
+
+@pytest.mark.parametrize("month,form", ALL_FORMS)
+def test_month_form_with_day_and_year(month, form):
+    assert normalize_date(f"2020. gada 5. {form}") == V(D(2020, month, 5))
+
+
+@pytest.mark.parametrize("month,form", ALL_FORMS)
+def test_month_form_alone_takes_default_year(month, form):
+    assert normalize_date(form, default_year=2020) == V(D(2020, month, 1), D(2020, month, LAST[month]), "month")
+
+
+@pytest.mark.parametrize("month,form", ALL_FORMS)
+def test_month_form_with_year(month, form):
+    assert normalize_date(f"2020. gada {form}") == V(D(2020, month, 1), D(2020, month, LAST[month]), "month")
+
+
+CASES = [
+    # numeric
+    ("20.10.2020.", {}, V(D(2020, 10, 20))),
+    ("20.10.2020", {}, V(D(2020, 10, 20))),
+    ("10.01.21.", {}, V(D(2021, 1, 10))),
+    ("1.2.2019", {}, V(D(2019, 2, 1))),
+    ("2020-10-20", {}, V(D(2020, 10, 20))),
+    ("20/10/2020", {}, V(D(2020, 10, 20))),
+    ("20.10.2020. g.", {}, V(D(2020, 10, 20))),
+    # ranges
+    ("20.10.2020. – 20.01.2021.", {}, V(D(2020, 10, 20), D(2021, 1, 20))),
+    ("20.10.2020.-20.01.2021.", {}, V(D(2020, 10, 20), D(2021, 1, 20))),
+    ("19.-23.12.20.", {}, V(D(2020, 12, 19), D(2020, 12, 23))),
+    ("19.–23.12.2020", {}, V(D(2020, 12, 19), D(2020, 12, 23))),
+    ("no 19. līdz 23. decembrim", {"default_year": 2020}, V(D(2020, 12, 19), D(2020, 12, 23))),
+    ("no 2020. gada 19. līdz 23. decembrim", {}, V(D(2020, 12, 19), D(2020, 12, 23))),
+    ("19.–23. decembrī", {"default_year": 2020}, V(D(2020, 12, 19), D(2020, 12, 23))),
+    ("no 2020. gada 1. oktobra līdz 2021. gada 31. martam", {}, V(D(2020, 10, 1), D(2021, 3, 31))),
+    ("no 2020. gada 1. oktobra līdz 31. decembrim", {}, V(D(2020, 10, 1), D(2020, 12, 31))),
+    ("20.12 – 05.01", {"default_year": 2021}, V(D(2020, 12, 20), D(2021, 1, 5))),
+    ("no oktobra līdz decembrim", {"default_year": 2020}, V(D(2020, 10, 1), D(2020, 12, 31), "month")),
+    ("2020. gada oktobrī–decembrī", {}, V(D(2020, 10, 1), D(2020, 12, 31), "month")),
+    ("2019.–2021. gadā", {}, V(D(2019, 1, 1), D(2021, 12, 31), "year")),
+    ("no 2019. līdz 2021. gadam", {}, V(D(2019, 1, 1), D(2021, 12, 31), "year")),
+    # two days: one value spanning both (normalize_dates gives them separately)
+    ("06. un 19.12", {"default_year": 2020}, V(D(2020, 12, 6), D(2020, 12, 19))),
+    ("6., 12. un 19. decembrī", {"default_year": 2020}, V(D(2020, 12, 6), D(2020, 12, 19))),
+    # day.month without a year
+    ("19.12", {"default_year": 2020}, V(D(2020, 12, 19))),
+    ("19.12.", {"default_year": 2020}, V(D(2020, 12, 19))),
+    ("19.12", {"period": (D(2020, 6, 1), D(2021, 5, 31))}, V(D(2020, 12, 19))),
+    ("19.03", {"period": (D(2020, 6, 1), D(2021, 5, 31))}, V(D(2021, 3, 19))),
+    ("19.03", {"period": (D(2020, 6, 1), D(2021, 5, 31)), "default_year": 2020}, V(D(2021, 3, 19))),
+    ("12. augustā", {"default_year": 2019}, V(D(2019, 8, 12))),
+    ("oktobrī", {"period": (D(2020, 3, 1), D(2021, 2, 28))}, V(D(2020, 10, 1), D(2020, 10, 31), "month")),
+    ("janvārī", {"period": (D(2020, 3, 1), D(2021, 2, 28))}, V(D(2021, 1, 1), D(2021, 1, 31), "month")),
+    # textual
+    ("2019. gada 12. augustā", {}, V(D(2019, 8, 12))),
+    ("2019. g. 12. augusts", {}, V(D(2019, 8, 12))),
+    ("12. augusts 2019", {}, V(D(2019, 8, 12))),
+    ("2020. gada 5. okt.", {}, V(D(2020, 10, 5))),
+    ("2020. gada oktobrī", {}, V(D(2020, 10, 1), D(2020, 10, 31), "month")),
+    ("oktobrī", {"default_year": 2020}, V(D(2020, 10, 1), D(2020, 10, 31), "month")),
+    ("2020. gada februārī", {}, V(D(2020, 2, 1), D(2020, 2, 29), "month")),
+    ("2020. gadā", {}, V(D(2020, 1, 1), D(2020, 12, 31), "year")),
+    ("2020. g.", {}, V(D(2020, 1, 1), D(2020, 12, 31), "year")),
+    ("2020", {}, V(D(2020, 1, 1), D(2020, 12, 31), "year")),
+    # parts of the year (fuzzy thirds) and exact halves/quarters
+    ("2021. gada sākumā", {}, V(D(2021, 1, 1), D(2021, 4, 30), "part_of_year", True)),
+    ("2021. sākumā", {}, V(D(2021, 1, 1), D(2021, 4, 30), "part_of_year", True)),
+    ("2020. beigās", {}, V(D(2020, 9, 1), D(2020, 12, 31), "part_of_year", True)),
+    ("2020. gada beigās", {}, V(D(2020, 9, 1), D(2020, 12, 31), "part_of_year", True)),
+    ("2021. gada vidū", {}, V(D(2021, 5, 1), D(2021, 8, 31), "part_of_year", True)),
+    ("gada beigās", {"default_year": 2020}, V(D(2020, 9, 1), D(2020, 12, 31), "part_of_year", True)),
+    ("2020. gada otrajā pusgadā", {}, V(D(2020, 7, 1), D(2020, 12, 31), "part_of_year")),
+    ("2020. gada 1. ceturksnī", {}, V(D(2020, 1, 1), D(2020, 3, 31), "part_of_year")),
+    ("2020. gada IV ceturksnī", {}, V(D(2020, 10, 1), D(2020, 12, 31), "part_of_year")),
+    # parts of a month
+    ("2020. gada oktobra sākumā", {}, V(D(2020, 10, 1), D(2020, 10, 10), "part_of_month", True)),
+    ("februāra beigās", {"default_year": 2021}, V(D(2021, 2, 21), D(2021, 2, 28), "part_of_month", True)),
+    # seasons
+    ("2020. gada pavasarī", {}, V(D(2020, 3, 1), D(2020, 5, 31), "season", True)),
+    ("2020. gada vasarā", {}, V(D(2020, 6, 1), D(2020, 8, 31), "season", True)),
+    ("2020. gada rudenī", {}, V(D(2020, 9, 1), D(2020, 11, 30), "season", True)),
+    ("2020. gada ziemā", {}, V(D(2019, 12, 1), D(2020, 2, 29), "season", True)),
+    ("rudenī", {"default_year": 2020}, V(D(2020, 9, 1), D(2020, 11, 30), "season", True)),
+    ("vasarā", {"period": (D(2020, 10, 1), D(2021, 9, 30))}, V(D(2021, 6, 1), D(2021, 8, 31), "season", True)),
+]
+
+
+@pytest.mark.parametrize("text,kw,expected", CASES, ids=[c[0] for c in CASES])
+def test_normalize_date(text, kw, expected):
+    assert normalize_date(text, **kw) == expected
+
+
+@pytest.mark.parametrize("text,kw", [
+    ("19.12", {}),  # no year anywhere
+    ("oktobrī", {}),
+    ("31.02.2020", {}),  # no such day
+    ("Maija", {"default_year": 2020}),  # a first name, not the month
+    ("3,5 milj. eiro", {}),
+    ("", {}),
+    ("biedrība Mrija", {}),
+])
+def test_not_a_date(text, kw):
+    assert normalize_date(text, **kw) is None
+
+
+def test_normalize_dates_list():
+    assert normalize_dates("06. un 19.12", default_year=2020) == [V(D(2020, 12, 6)), V(D(2020, 12, 19))]
+    assert normalize_dates("2020. gada 6., 12. un 19. decembrī") == [
+        V(D(2020, 12, 6)), V(D(2020, 12, 12)), V(D(2020, 12, 19))]
+    assert normalize_dates("19.-23.12.20.") == [V(D(2020, 12, 19), D(2020, 12, 23))]
+
+
+def test_iso_helper():
+    assert normalize_date("2021. gada sākumā").iso() == "2021-01-01/2021-04-30"
+    assert normalize_date("20.10.2020.").iso() == "2020-10-20"
+
+
+FIND_CASES = [
+    ("Delegācija notika 2019. gada 12. augustā Rīgā.", {},
+     [("2019. gada 12. augustā", V(D(2019, 8, 12)))]),
+    ("Projekts ilga no 19. līdz 23. decembrim, atskaite 20.01.2021.", {"default_year": 2020},
+     [("no 19. līdz 23. decembrim", V(D(2020, 12, 19), D(2020, 12, 23))),
+      ("20.01.2021.", V(D(2021, 1, 20)))]),
+    ("Tikšanās 06. un 19.12 Daugavpilī.", {"period": (D(2020, 11, 1), D(2021, 1, 31))},
+     [("06. un 19.12", V(D(2020, 12, 6), D(2020, 12, 19)))]),
+    # the last explicit year in the text is used for a later yearless date
+    ("2020. gadā biedrība rīkoja koncertu oktobrī un izstādi 5. novembrī.", {},
+     [("2020. gadā", V(D(2020, 1, 1), D(2020, 12, 31), "year")),
+      ("oktobrī", V(D(2020, 10, 1), D(2020, 10, 31), "month")),
+      ("5. novembrī", V(D(2020, 11, 5)))]),
+    ("Maija Kalniņa saņēma 3.5 milj. eiro un 2020 balsis.", {"default_year": 2020}, []),
+    ("Augusts Bērziņš ieradās 2021. gada sākumā.", {},
+     [("2021. gada sākumā", V(D(2021, 1, 1), D(2021, 4, 30), "part_of_year", True))]),
+    ("Pagājušā gada beigās nekas nenotika.", {"default_year": 2020}, []),
+    ("Posms 20.10.2020. – 20.01.2021. noslēdzās.", {},
+     [("20.10.2020. – 20.01.2021.", V(D(2020, 10, 20), D(2021, 1, 20)))]),
+    ("Nometne notiks vasarā un rudenī.", {},  # no year available: skipped
+     []),
+]
+
+
+@pytest.mark.parametrize("text,kw,expected", FIND_CASES, ids=[c[0][:30] for c in FIND_CASES])
+def test_find_dates(text, kw, expected):
+    got = [(text[s:e], v) for s, e, v in find_dates(text, **kw)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    ("Birojs atrodas 11. novembra krastmalā un 13.janvāra ielā.", {"default_year": 2020}, []),
+    ("24. Līdz 2015. gada 30. septembrim jāiesniedz.", {},
+     [("2015. gada 30. septembrim", V(D(2015, 9, 30)))]),
+    ("Bērns pirmā dzīves gada beigās sāk runāt.", {"default_year": 2020}, []),
+    ("Atskaite jāiesniedz līdz gada beigām.", {"default_year": 2020},
+     [("gada beigām", V(D(2020, 9, 1), D(2020, 12, 31), "part_of_year", True))]),
+], ids=["street", "numbered-item", "life-year", "year-end"])
+def test_find_dates_false_positives(text, kw, expected):
+    assert [(text[s:e], v) for s, e, v in find_dates(text, **kw)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1990. gados", V(D(1990, 1, 1), D(1999, 12, 31), "year")),
+    ("1990. gadu sākumā", V(D(1990, 1, 1), D(1993, 12, 31), "year", True)),
+    ("1990. gadu beigās", V(D(1997, 1, 1), D(1999, 12, 31), "year", True)),
+    ("1980.–1990. gados", V(D(1980, 1, 1), D(1999, 12, 31), "year")),
+    ("par 1990. gadu", V(D(1990, 1, 1), D(1990, 12, 31), "year")),
+])
+def test_decades(text, expected):
+    assert normalize_date(text) == expected
+
+
+def test_find_dates_short_day_month_needs_two_digits_or_dot():
+    text = "Sēde 12.03.2021 plkst. 14:30, telpa 3.12; nākamā 3.12. un 04.12"
+    got = [text[s:e] for s, e, _ in find_dates(text)]
+    assert got == ["12.03.2021", "3.12. un 04.12"]
+    assert normalize_date("3.12", default_year=2021) == V(D(2021, 12, 3))  # a whole text: accepted
