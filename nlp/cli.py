@@ -175,6 +175,31 @@ def evaluate(
             console.print(line, highlight=False)
 
 
+@app.command("evaluate-entities")
+def evaluate_entities(
+    gold_dir: Path = typer.Argument(Path("corpora/gold/entities"), help="Folder of gold entity files."),
+    show_errors: bool = typer.Option(False, "--errors", help="List every miss and spurious entity."),
+) -> None:
+    """Entity P/R/F1 (exact span and label) on annotated reports, plus name and date normalisation."""
+    from .evaluate import evaluate_entities as run
+
+    try:
+        scores = run(gold_dir)
+    except LvmineError as exc:
+        _fail(exc)
+        raise typer.Exit(1)
+    table = Table("label", "precision", "recall", "F1", "gold", title=f"{gold_dir}")
+    for label, p, r, f, gold in scores.rows():
+        table.add_row(label, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", str(gold))
+    console = Console()
+    console.print(table)
+    console.print(f"canonical name accuracy (matched ORG/LOC/PER): {scores.canonical_ok}/{scores.canonical_total}")
+    console.print(f"date normalisation accuracy (matched DATE):    {scores.date_ok}/{scores.date_total}")
+    if show_errors:
+        for line in scores.errors:
+            console.print(line, highlight=False)
+
+
 def main() -> None:
     app()
 

@@ -61,13 +61,8 @@ def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
         items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
             if path.suffix == ".jsonl" else [json.loads(path.read_text(encoding="utf-8"))]
         for n, item in enumerate(items):
-            doc_path = item.get("doc")
-            if doc_path and not Path(doc_path).exists():
-                # Paths in gold files are relative to the repository root (two levels above corpora/gold/<split>).
-                for base in path.parents:
-                    if (base / doc_path).exists():
-                        doc_path = str(base / doc_path)
-                        break
+            # Paths in gold files are relative to the repository root.
+            doc_path = _resolve(item["doc"], path) if item.get("doc") else None
             docs.append(GoldDoc(f"{path.name}:{n + 1}", item.get("text"), doc_path, item["mentions"]))
     if not docs:
         raise InputError(str(gold_dir), "no gold files (*.json, *.jsonl) found")
@@ -135,3 +130,74 @@ def _score_doc(gold: GoldDoc, text: str, predicted: list[Indicator], scores: Sco
     for p, record in enumerate(predicted):
         if p not in used:
             scores.errors.append(f"{gold.name}: spurious {record.text!r} ({record.value} {record.unit})")
+
+
+@dataclass
+class EntityScores:
+    counts: dict = field(default_factory=dict)  # label -> [tp, predicted, gold]
+    canonical_ok: int = 0
+    canonical_total: int = 0
+    date_ok: int = 0
+    date_total: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, float, float, float, int]]:
+        out = []
+        for label in sorted(self.counts):
+            tp, predicted, gold = self.counts[label]
+            out.append((label, *Scores.prf(tp, predicted, gold), gold))
+        tp, predicted, gold = (sum(c[i] for c in self.counts.values()) for i in range(3))
+        out.append(("micro", *Scores.prf(tp, predicted, gold), gold))
+        return out
+
+
+def evaluate_entities(gold_dir: str | Path) -> EntityScores:
+    """Exact span + label scores of `doc.ents` against gold entity files
+    ({"doc": path, "entities": [{"text", "label", "canonical", "date_start", "date_end"}]}),
+    with canonical-name accuracy and date-normalisation accuracy on the matches."""
+    from .annotate.attach import canonical
+    from .pipeline import annotate, load
+
+    scores = EntityScores()
+    for path in sorted(Path(gold_dir).rglob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc_path = _resolve(gold["doc"], path)
+        report = read_report(doc_path)
+        doc = annotate(load(), report)
+        spans = _locate(GoldDoc(path.name, None, doc_path, gold["entities"]), report.text)
+        gold_set = {(s, e, g["label"]): g for (s, e), g in zip(spans, gold["entities"])}
+        predicted = {(ent.start_char, ent.end_char, ent.label_): ent for ent in doc.ents}
+        for key in set(gold_set) | set(predicted):
+            counts = scores.counts.setdefault(key[2], [0, 0, 0])
+            counts[0] += key in gold_set and key in predicted
+            counts[1] += key in predicted
+            counts[2] += key in gold_set
+            if key in gold_set and key not in predicted:
+                scores.errors.append(f"{path.name}: missed {key[2]} {gold_set[key]['text']!r}")
+            elif key in predicted and key not in gold_set:
+                scores.errors.append(f"{path.name}: spurious {key[2]} {predicted[key].text!r}")
+        for key in set(gold_set) & set(predicted):
+            g, ent = gold_set[key], predicted[key]
+            if key[2] in ("ORG", "LOC", "PER"):
+                scores.canonical_total += 1
+                if canonical(key[2], ent.text) == g["canonical"]:
+                    scores.canonical_ok += 1
+                else:
+                    scores.errors.append(f"{path.name}: canonical {canonical(key[2], ent.text)!r} != {g['canonical']!r}")
+            if key[2] == "DATE" and "date_start" in g:
+                scores.date_total += 1
+                value = ent._.date_value
+                if value and (value.start.isoformat(), value.end.isoformat()) == (g["date_start"], g["date_end"]):
+                    scores.date_ok += 1
+                else:
+                    scores.errors.append(f"{path.name}: date {ent.text!r} -> {value} != {g['date_start']}..{g['date_end']}")
+    return scores
+
+
+def _resolve(doc_path: str, gold_file: Path) -> str:
+    if Path(doc_path).exists():
+        return doc_path
+    for base in gold_file.parents:
+        if (base / doc_path).exists():
+            return str(base / doc_path)
+    raise InputError(str(gold_file), f"document not found: {doc_path}")

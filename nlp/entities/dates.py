@@ -162,6 +162,7 @@ def _words() -> _Words:
     patterns["_left_year"] = re.compile(rf"(?:(?<!\w){FROM})?{NB}(?P<y>{Y4})\.?{TO}$", fl)
     patterns["_left_days"] = re.compile(rf"{NB}(?P<days>(?:{D}\.{AND})+)$", fl)
     patterns["_to"] = re.compile(rf"^{TO}$", fl)
+    patterns["_and"] = re.compile(rf"^{AND}$", fl)
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
     patterns["_day"] = re.compile(r"\d{1,2}")
     nb = data.get("not_dates_before", {}).get("prefixes", [])
@@ -430,6 +431,11 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             start = fm.start() if fm and fm.end() == last.start else last.start
             items.pop()
             new = _Item(start, e, "range", (last.specs[0], spec), last.year_explicit or yexp)
+        elif (spec.kind == "day" and last is not None and last.kind in ("single", "list")
+              and all(x.kind == "day" for x in last.specs) and pats["_and"].match(gap)
+              and spec.y is None and _needs_year(last)):  # dates with their own years stay apart
+            items.pop()  # "3.12. un 04.12": full dates joined into a list
+            new = _Item(last.start, e, "list", last.specs + (spec,), last.year_explicit or yexp)
         elif spec.kind == "day" and ((mm := pats["_left_day"].search(gap)) or (
                 last is not None and last.kind == "single" and last.specs[0].kind == "year"
                 and (mm := pats["_left_day_after_year"].search(gap)))):
@@ -462,10 +468,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
 
 def _compatible(left: _Spec, right: _Spec) -> bool:
     """Can ``left`` – ``right`` be a range? (same kind of thing on both ends)"""
-    if left.kind == "year":
-        return right.kind == "year"
-    if right.kind == "year":
-        return False
+    if left.kind in ("year", "decade") or right.kind in ("year", "decade"):
+        return left.kind in ("year", "decade") and right.kind in ("year", "decade")
     if left.kind == "day" and left.m is None:
         return right.kind == "day"
     return True
