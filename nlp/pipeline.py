@@ -23,24 +23,47 @@ MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linker", "lv_entity_rules")
 
 
-def build(base: Language | None = None) -> Language:
-    """Add lvmine's components to `base` (default: a blank Latvian pipeline)."""
+CORE_DIR = MODELS_DIR / "lv_core"
+NER_DIR = MODELS_DIR / "lv_ner"
+BACKENDS = ("auto", "core", "lexicon")
+
+
+def build(base: Language | None = None, ner: Language | None = None) -> Language:
+    """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
+    tokenizer rules, sentence starts, lexicon morphology for whatever `base` leaves
+    unannotated, a trained NER (`ner`, optional), and the extraction stages."""
     nlp = customize_tokenizer(base if base is not None else spacy.blank("lv"))
+    has_parser = "parser" in nlp.pipe_names
     nlp.add_pipe("lv_ordinals", first=True)
-    nlp.add_pipe("lv_sentences", after="lv_ordinals")
+    # With a trained parser, only line breaks are fixed here; the parser finds the rest.
+    nlp.add_pipe("lv_sentences", after="lv_ordinals", config={"punctuation": not has_parser})
     nlp.add_pipe("lv_lexicon_morph")
+    if ner is not None:
+        if "tok2vec" in ner.pipe_names:
+            # The NER keeps its own copy of its tok2vec, independent of the core model's.
+            ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.add_pipe("ner", source=ner)
     for name in EXTRACTION_PIPES:
         nlp.add_pipe(name)
     return nlp
 
 
-@lru_cache(maxsize=2)
-def load(backend: str = "lexicon") -> Language:
-    """The pipeline extraction uses. backend="lexicon": blank Latvian tokenizer with the
-    LVTB lexicon morphology (no trained network needed)."""
-    if backend == "lexicon":
-        return build()
-    raise ValueError(f"unknown backend {backend!r}; available: lexicon")
+@lru_cache(maxsize=3)
+def load(backend: str = "auto") -> Language:
+    """The pipeline extraction uses, with `doc.ents` and every component above.
+
+    backend="core": the trained LVTB pipeline in models/lv_core (lemmas, morphology,
+    parse); "lexicon": the LVTB form/suffix lexicon only (no network, fastest);
+    "auto": core when it is installed, else lexicon. The NER model in models/lv_ner is
+    added whenever it is present."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    use_core = backend == "core" or (backend == "auto" and (CORE_DIR / "meta.json").exists())
+    if use_core and not (CORE_DIR / "meta.json").exists():
+        raise FileNotFoundError(f"{CORE_DIR}: the trained core model is not installed")
+    base = spacy.load(CORE_DIR) if use_core else None
+    ner = spacy.load(NER_DIR) if (NER_DIR / "meta.json").exists() else None
+    return build(base, ner)
 
 
 def make_report_doc(nlp: Language, report) -> Doc:

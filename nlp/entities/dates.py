@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 __all__ = ["DateValue", "normalize_date", "normalize_dates", "find_dates", "GRANULARITIES"]
 
@@ -355,11 +355,8 @@ def _choose(item: _Item, w: _Words, period: Period, years: Sequence[int]) -> Opt
 
 # --------------------------------------------------------------------------- scanning
 
-_NUMERIC_ATOMS = ("numrange", "numeric", "iso", "slash", "daymonth", "daymonth1")
-
-
 def _scan(text: str, w: _Words, strict: bool) -> list:
-    """Find atomic date expressions: list of (start, end, spec, year_explicit)."""
+    """Find atomic date expressions: [(start, end, spec, year_explicit, first_day_of_numrange)]."""
     pats = w.patterns
     names = [n for n in ("numrange", "numeric", "iso", "slash", "daymonth", "daymonth1",
                          "text", "decade", "yearpart", "year", "yearbare", "partalone", "season")

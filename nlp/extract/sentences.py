@@ -12,20 +12,22 @@ from ..resources import load_resource
 END_PUNCT = {".", "!", "?", "…"}
 
 
-@Language.factory("lv_sentences")
-def make_sentences(nlp: Language, name: str) -> "LineSentencizer":
-    return LineSentencizer(load_resource("abbreviations")["abbreviations"])
+@Language.factory("lv_sentences", default_config={"punctuation": True})
+def make_sentences(nlp: Language, name: str, punctuation: bool) -> "LineSentencizer":
+    return LineSentencizer(load_resource("abbreviations")["abbreviations"], punctuation)
 
 
 class LineSentencizer:
-    def __init__(self, abbreviations: list[str]):
+    def __init__(self, abbreviations: list[str], punctuation: bool = True):
+        # punctuation=False: only line breaks are sentence starts; a parser decides the rest.
+        self.punctuation = punctuation
         self.abbreviations = {a.lower().rstrip(".") for a in abbreviations}
         self.abbreviations_with_dot = {a.lower() for a in abbreviations}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        preset = doc.has_annotation("SENT_START")
+        preset = doc.has_annotation("SENT_START") or not self.punctuation
         starts = doc.to_array([SENT_START]).astype("int64")
         starts[0] = 1
         for token in doc[1:]:
