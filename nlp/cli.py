@@ -200,6 +200,34 @@ def evaluate_entities(
             console.print(line, highlight=False)
 
 
+@app.command("evaluate-model")
+def evaluate_model(
+    data: Path = typer.Option(Path("../shared/data/lvtb"), "--data", help="Folder with the LVTB v2.5 CoNLL-U files."),
+    split: str = typer.Option("test", "--split", help="dev or test"),
+) -> None:
+    """Tokenization, tagging, lemma and parse scores of each installed backend on LVTB."""
+    from .model_eval import PUBLISHED, evaluate_backend
+    from .pipeline import CORE_DIR
+
+    conllu = data / f"lv_lvtb-ud-{split}.v2.5.conllu"
+    if not conllu.exists():
+        _fail(LvmineError(f"{conllu}: file not found"))
+        raise typer.Exit(1)
+    backends = ["lexicon"] + (["core"] if (CORE_DIR / "meta.json").exists() else [])
+    results = {b: evaluate_backend(b, conllu) for b in backends}
+    table = Table("metric", *backends, *PUBLISHED, title=f"LVTB v2.5 {split}")
+    published = {"raw UPOS": "upos", "raw lemma": "lemma", "raw LAS": "las"}
+    for metric in results["lexicon"]:
+        cells = [_cell(results[b][metric]) for b in backends]
+        cells += [_cell(PUBLISHED[p].get(published.get(metric, ""))) for p in PUBLISHED]
+        table.add_row(metric, *cells)
+    Console().print(table)
+
+
+def _cell(value) -> str:
+    return "-" if value is None else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+
+
 def main() -> None:
     app()
 

@@ -83,3 +83,61 @@ def tokenization_scores(nlp: Language, conllu: str | Path) -> dict[str, float]:
         "sentence_f1": _f1(counts["sent_gold"], counts["sent_pred"], counts["sent_ok"]),
         "words_per_second": words / elapsed,
     }
+
+
+PUBLISHED = {  # UD Latvian LVTB, raw text, as published
+    "Stanza 1.5.1": {"upos": 96.70, "lemma": 96.12, "las": 85.77},
+    "UDPipe 2.15": {"upos": 97.15, "lemma": 96.76, "las": 86.56},
+}
+
+
+def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None]:
+    """Raw-text tokenization/sentences and gold-token tagging, lemmas and parse of one backend."""
+    from .pipeline import EXTRACTION_PIPES, load
+    from .training.evaluate_model import evaluate_gold_tokens, read_conllu
+
+    nlp = load(backend)
+    analysis = [p for p in nlp.pipe_names if p not in EXTRACTION_PIPES and p != "ner"]
+    sentences = list(read_conllu(conllu))
+    with nlp.select_pipes(enable=analysis):
+        raw_scores = tokenization_scores(nlp, conllu)
+        raw_attrs = raw_attribute_scores(nlp, sentences)
+        # Gold tokens: nothing may re-tokenize or re-split them.
+        with nlp.select_pipes(disable=["lv_ordinals", "lv_sentences"]):
+            gold = evaluate_gold_tokens(nlp, sentences)
+    has_parser = "parser" in nlp.pipe_names
+    return {
+        "raw token F1": raw_scores["token_f1"],
+        "raw sentence F1": raw_scores["sentence_f1"],
+        "raw UPOS": raw_attrs["pos_acc"],
+        "raw lemma": raw_attrs["lemma_acc"],
+        "raw LAS": raw_attrs["dep_las"] if has_parser else None,
+        "gold UPOS": gold["upos"],
+        "gold XPOS": gold["xpos"] if "tagger" in nlp.pipe_names else None,
+        "gold UFeats": gold["feats"],
+        "gold lemma": gold["lemma"],
+        "gold UAS": gold["uas"] if has_parser else None,
+        "gold LAS": gold["las"] if has_parser else None,
+        "words/s (gold tokens)": gold["words_per_sec"],
+    }
+
+
+def raw_attribute_scores(nlp: Language, sentences: list, per_doc: int = DOC_SENTENCES) -> dict[str, float]:
+    """UPOS, lemma and LAS from raw text, aligned to gold tokens by spaCy's Example
+    (tokens the tokenizer got wrong count as errors). Percentages."""
+    from spacy.scorer import Scorer
+    from spacy.training import Example
+
+    from .training.evaluate_model import _gold_doc
+
+    refs = [_gold_doc(nlp.vocab, sentences[i : i + per_doc]) for i in range(0, len(sentences), per_doc)]
+    examples = [Example(pred, ref) for pred, ref in zip(nlp.pipe(r.text for r in refs), refs)]
+    out = {
+        "pos_acc": 100 * Scorer.score_token_attr(examples, "pos")["pos_acc"],
+        "lemma_acc": 100 * Scorer.score_token_attr(examples, "lemma")["lemma_acc"],
+        "dep_las": None,
+    }
+    if "parser" in nlp.pipe_names:
+        out["dep_las"] = 100 * Scorer.score_deps(examples, "dep", head_attr="head", head_exclude=None,
+                                                 ignore_labels=("p", "punct"))["dep_las"]
+    return out
