@@ -140,7 +140,8 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
     local processes."""
     import dask.bag as db
 
-    from .io.file_writer import COLUMNS, read_parquet_folder
+    from .io.file_writer import read_parquet_folder
+    from .io.rows import COLUMNS
 
     documents = [str(p) for p in iter_documents(paths)]
     out_folder = Path(out_folder)
@@ -156,7 +157,7 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
 
             with Client(scheduler) as client:
                 client.compute(written, sync=True)
-    tables = {t: read_parquet_folder(out_folder, t) for t in COLUMNS}
+    tables = {t: read_parquet_folder(out_folder, t) for t in ("reports", "indicators", "errors")}
     return MineSummary(read=len(documents), stored=len(tables["reports"]), records=len(tables["indicators"]),
                        skipped=list(zip(tables["errors"]["doc"], tables["errors"]["problem"])))
 
@@ -167,16 +168,16 @@ def _write_partition(paths: list[str], out_folder: str) -> list[int]:
     import hashlib
 
     from .io.file_writer import write_parquet
-    from .io.rows import indicator_rows, report_row
+    from .io.rows import COLUMNS, document_rows
 
-    tables: dict[str, list[dict]] = {"reports": [], "indicators": [], "errors": []}
+    tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     for path in paths:
         result = process_document(path, frozenset())
         if result.error is not None:
             tables["errors"].append({"doc": result.doc, "problem": result.error})
         else:
-            tables["reports"].append(report_row(result.report, len(result.records)))
-            tables["indicators"].extend(indicator_rows(result.report, result.records))
+            for table, rows in document_rows(result.report, result.records).items():
+                tables[table].extend(rows)
     name = "part-" + hashlib.sha1("\n".join(paths).encode()).hexdigest()[:16]
     for table, rows in tables.items():
         write_parquet(rows, table, Path(out_folder) / table / f"{name}.parquet")

@@ -51,6 +51,12 @@ def test_reference_run(reference):
         assert expected in reasons[name], (name, reasons[name])
     assert len(tables["errors"]) == 5 and len(tables["reports"]) == 12
     assert len(tables["indicators"]) == summary.records == 6 * 37 + 6 * 24
+    # "How many participants did each organisation report?" is one join away.
+    links = tables["indicator_entities"].merge(tables["entities"], left_on="entity_id", right_on="id")
+    per_org = (tables["indicators"].merge(links[links.label_x == "ORG"], left_on="id", right_on="indicator_id")
+               .query("indicator == 'participants'").groupby("canonical")["value"].sum())
+    assert per_org["Biedrība \"Kurzemes NVO centrs\""] > 0
+    assert tables["entities"]["id"].is_unique
 
 
 @pytest.mark.parametrize("target", ["out.sqlite", "out.jsonl", "out.csv", "parquet_out"])
@@ -60,6 +66,8 @@ def test_every_store_holds_the_same_records(archive, reference, tmp_path, target
     assert summary.records == reference[0].records
     assert indicator_rows(tables) == indicator_rows(reference[1])
     assert len(tables["errors"]) == 5
+    assert sorted(tables["entities"]["id"]) == sorted(reference[1]["entities"]["id"])
+    assert len(tables["indicator_entities"]) == len(reference[1]["indicator_entities"])
     again = nlp.mine([archive], tmp_path / target, workers=1)  # idempotent
     assert (again.stored, again.already_stored) == (0, 12)
     assert indicator_rows(nlp.read_store(tmp_path / target)) == indicator_rows(reference[1])

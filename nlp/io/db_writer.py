@@ -16,9 +16,9 @@ import pyarrow as pa
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ARROW_SCHEMAS, COLUMNS, indicator_rows, report_row
+from .rows import ARROW_SCHEMAS, COLUMNS, document_rows
 
-TABLES = ("reports", "indicators", "errors")
+TABLES = tuple(COLUMNS)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     doc_id VARCHAR PRIMARY KEY, doc VARCHAR, format VARCHAR, encoding VARCHAR,
@@ -31,6 +31,11 @@ CREATE TABLE IF NOT EXISTS indicators (
     qualifier VARCHAR, unit VARCHAR, unit_text VARCHAR, kind VARCHAR, currency VARCHAR,
     indicator VARCHAR, parent VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
     sentence VARCHAR, section VARCHAR, entities VARCHAR
+);
+CREATE TABLE IF NOT EXISTS entities (id VARCHAR PRIMARY KEY, label VARCHAR, canonical VARCHAR);
+CREATE TABLE IF NOT EXISTS indicator_entities (
+    indicator_id VARCHAR, entity_id VARCHAR, label VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
+    source VARCHAR, date_start VARCHAR, date_end VARCHAR
 );
 CREATE TABLE IF NOT EXISTS errors (doc VARCHAR PRIMARY KEY, problem VARCHAR);
 """
@@ -63,8 +68,7 @@ class SQLStore:
 
     def write(self, report: Report, records: list[Indicator]) -> None:
         """Store one document and its records atomically (all or nothing)."""
-        self._transaction(report.doc, {"reports": [report_row(report, len(records))],
-                                       "indicators": indicator_rows(report, records)})
+        self._transaction(report.doc, document_rows(report, records))
 
     def write_error(self, doc: str, problem: str) -> None:
         self._transaction(doc, {"errors": [{"doc": doc, "problem": problem}]})
@@ -85,7 +89,9 @@ class SQLStore:
     def _insert(self, table: str, rows: list[dict]) -> None:
         columns = COLUMNS[table]
         names = ", ".join(f'"{c}"' for c in columns)
-        self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
+        # Entities are shared across documents: the first document to name one stores it.
+        verb = "INSERT OR IGNORE" if table == "entities" else "INSERT"
+        self.con.executemany(f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
                              [[row[c] for c in columns] for row in rows])
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -101,7 +107,8 @@ class DuckDBStore(SQLStore):
         # DuckDB's executemany costs ~0.1 s per document; an Arrow scan is near free.
         self.con.register("incoming_rows", pa.Table.from_pylist(rows, schema=ARROW_SCHEMAS[table]))
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows")
+            verb = "INSERT OR IGNORE" if table == "entities" else "INSERT"
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM incoming_rows")
         finally:
             self.con.unregister("incoming_rows")
 

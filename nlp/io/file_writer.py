@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ARROW_SCHEMAS, COLUMNS, indicator_rows, report_row
+from .rows import ARROW_SCHEMAS, COLUMNS, document_rows
 
 def write_parquet(rows: list[dict], table: str, path: Path) -> None:
     """Write rows atomically (temporary file, then rename) with the table's schema."""
@@ -42,8 +42,8 @@ class LineFileStore:
         self.fmt = fmt
         path = Path(path)
         stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-        self.paths = {"indicators": path, "reports": path.with_name(f"{stem}.reports.{fmt}"),
-                      "errors": path.with_name(f"{stem}.errors.{fmt}")}
+        self.paths = {name: path if name == "indicators" else path.with_name(f"{stem}.{name}.{fmt}")
+                      for name in COLUMNS}
         self.ledger_path = path.with_name(f"{path.name}.ledger")
         self.done: set[str] = set()
         self.errored: set[str] = set()
@@ -52,12 +52,14 @@ class LineFileStore:
             for line in self.ledger_path.read_text(encoding="utf-8").splitlines():
                 entry = json.loads(line)
                 (self.errored if entry["kind"] == "error" else self.done).add(entry["key"])
-                offsets = entry["offsets"]
+                offsets.update(entry["offsets"])
         for name, file_path in self.paths.items():
             if file_path.exists() and file_path.stat().st_size > offsets[name]:
                 with open(file_path, "r+b") as handle:
                     handle.truncate(offsets[name])  # rows of a document the ledger never confirmed
         self.handles = {name: open(p, "a", encoding="utf-8", newline="") for name, p in self.paths.items()}
+        entities = self.paths["entities"]
+        self.entity_ids = set(_read_lines(entities, fmt, COLUMNS["entities"])["id"]) if entities.exists() else set()
         self.ledger = open(self.ledger_path, "a", encoding="utf-8")
 
     def __enter__(self):
@@ -74,8 +76,9 @@ class LineFileStore:
         return set(self.done)
 
     def write(self, report: Report, records: list[Indicator]) -> None:
-        self._append("reports", [report_row(report, len(records))])
-        self._append("indicators", indicator_rows(report, records))
+        for table, rows in _new_entities_only(document_rows(report, records), self.entity_ids).items():
+            if rows:
+                self._append(table, rows)
         self._commit("report", report.doc_id)
         self.done.add(report.doc_id)
 
@@ -141,6 +144,7 @@ class ParquetStore:
         tables = self.tables()
         self.done = set(tables["reports"]["doc_id"]) if len(tables["reports"]) else set()
         self.errored = set(tables["errors"]["doc"]) if len(tables["errors"]) else set()
+        self.entity_ids = set(tables["entities"]["id"])
 
     def __enter__(self):
         return self
@@ -155,8 +159,8 @@ class ParquetStore:
         return set(self.done)
 
     def write(self, report: Report, records: list[Indicator]) -> None:
-        self.buffer["reports"].append(report_row(report, len(records)))
-        self.buffer["indicators"].extend(indicator_rows(report, records))
+        for table, rows in _new_entities_only(document_rows(report, records), self.entity_ids).items():
+            self.buffer[table].extend(rows)
         self.done.add(report.doc_id)
         self._count()
 
@@ -187,3 +191,10 @@ class ParquetStore:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: read_parquet_folder(self.folder, name, self.parts) for name in COLUMNS}
+
+
+def _new_entities_only(rows: dict[str, list[dict]], known: set[str]) -> dict[str, list[dict]]:
+    """Drop entity rows an earlier document already stored; remember the new ones."""
+    rows["entities"] = [e for e in rows["entities"] if e["id"] not in known]
+    known.update(e["id"] for e in rows["entities"])
+    return rows
