@@ -162,3 +162,16 @@ def is_place(token: Token) -> bool:
         return False
     options = [a for a in analyses(token) if a.upos in NOUN_UPOS]
     return bool(options) and options[0].upos == "PROPN" and options[0].feat("Case") == "Loc"
+
+
+def only_case(token: Token, case: str) -> bool:
+    """Every nominal reading of the form is in `case` (an acronym never is)."""
+    return not is_abbreviation(token) and cases(token) == {case}
+
+
+def counted_as_subject_or_object(token: Token, value: float | int) -> bool:
+    """Has a nominative or accusative noun reading that the number can count."""
+    for a in analyses(token):
+        if a.upos in NOUN_UPOS and a.feat("Case") in ("Nom", "Acc") and _number_ok(a, value):
+            return True
+    return False

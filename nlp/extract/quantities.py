@@ -173,7 +173,7 @@ class QuantityMatcher:
         allowed = set.intersection(*leading) if leading else None
         head_at = nouns[-1]
         for k in nouns:
-            if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed):
+            if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed, value):
                 head_at = k
                 break
         # Number agreement: "5 žālūziju iegāde" counts the plural genitive, not the singular head.
@@ -185,12 +185,18 @@ class QuantityMatcher:
         return self._action_object(phrase, head_at)
 
     @staticmethod
-    def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None) -> bool:
+    def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None, value) -> bool:
         """After a possibly-genitive noun, does a later word head the phrase? Yes for a
         genitive-capable word ("tiešsaistes vietēja līmeņa ... pasākumi"), or for adjectives
         that agree with a following noun ("pašvaldību sociālie dienesti"), unless they
-        clash with the adjectives before the first noun ("informatīvas vēstules jaundibinātām NVO")."""
+        clash with the adjectives before the first noun ("informatīvas vēstules jaundibinātām NVO").
+        A dative after a noun the number can count in the nominative or accusative is its
+        recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem"."""
         nxt = phrase[k + 1]
+        if morph.is_noun(nxt) and not morph.can_be_genitive(nxt):
+            if morph.only_case(nxt, "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
+                return False
+            return allowed is None or bool(morph.cases(nxt) & allowed)
         if morph.is_noun(nxt) or morph.can_be_genitive(nxt):
             return True
         j = k + 1
