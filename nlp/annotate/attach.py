@@ -8,6 +8,7 @@ and an id that is the same for every mention of that entity across an archive
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -44,26 +45,39 @@ def entity_dict(span: Span, source: str) -> dict:
     return out
 
 
-def attach_entities(doc: Doc, start: int, end: int, report: Report) -> list[dict]:
-    """Entities for a mention at [start, end): one per label, the nearest in the closest scope."""
-    text = doc.text
-    sentence = doc.char_span(start, end, alignment_mode="expand")
-    sent_span = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
-    line_span = (text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1)
-    chosen: list[dict] = []
-    for label in ATTACH_LABELS:
-        candidates = [e for e in doc.ents if e.label_ == label and not (e.start_char < end and e.end_char > start)]
-        for source, (lo, hi) in (("sentence", sent_span), ("line", line_span)):
-            inside = [e for e in candidates if e.start_char >= lo and e.end_char <= hi]
-            if inside:
-                nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
-                chosen.append(entity_dict(nearest, source))
-                break
-        else:
-            fallback = _report_fallback(label, report)
-            if fallback:
-                chosen.append(fallback)
-    return chosen
+class DocEntities:
+    """One Doc's entities and sentences, read once (Doc.text, Doc.ents and Doc.sents are
+    rebuilt on every access), to attach entities to each of its mentions."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.ents = [e for e in doc.ents if e.label_ in ATTACH_LABELS]
+        self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+            else [(0, len(self.text))]
+        self.sentence_starts = [start for start, _ in self.sentences]
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding character `start`."""
+        return self.sentences[max(0, bisect_right(self.sentence_starts, start) - 1)]
+
+    def attach(self, start: int, end: int, report: Report) -> list[dict]:
+        """Entities for a mention at [start, end): one per label, the nearest in the closest scope."""
+        text = self.text
+        line = (text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1)
+        chosen: list[dict] = []
+        for label in ATTACH_LABELS:
+            candidates = [e for e in self.ents if e.label_ == label and not (e.start_char < end and e.end_char > start)]
+            for source, (lo, hi) in (("sentence", self.sentence(start)), ("line", line)):
+                inside = [e for e in candidates if e.start_char >= lo and e.end_char <= hi]
+                if inside:
+                    nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
+                    chosen.append(entity_dict(nearest, source))
+                    break
+            else:
+                fallback = _report_fallback(label, report)
+                if fallback:
+                    chosen.append(fallback)
+        return chosen
 
 
 def _report_fallback(label: str, report: Report) -> dict | None:

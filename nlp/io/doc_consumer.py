@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..annotate.attach import attach_entities
+from ..annotate.attach import DocEntities
 from ..extract.quantities import SPAN_KEY
 from ..reader import Report
 from ..records import Indicator
@@ -14,6 +14,7 @@ def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
     skip = set(load_resource("quantity_rules")["skip_sections"])
     records: list[Indicator] = []
     index_to_id: dict[int, str] = {}
+    context = DocEntities(doc)
     for k, span in enumerate(doc.spans.get(SPAN_KEY, [])):
         quantity = span._.quantity
         section = report.section_at(quantity.start)
@@ -38,9 +39,9 @@ def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
                 start=quantity.start,
                 end=quantity.end,
                 text=report.text[quantity.start : quantity.end],
-                sentence=span.sent.text.strip(),
+                sentence=report.text[slice(*context.sentence(quantity.start))].strip(),
                 section=section_name,
-                entities=attach_entities(doc, quantity.start, quantity.end, report),
+                entities=context.attach(quantity.start, quantity.end, report),
             )
         )
     return records
