@@ -224,6 +224,24 @@ def evaluate_model(
     Console().print(table)
 
 
+@app.command("evaluate-ner")
+def evaluate_ner(
+    data: Path = typer.Option(Path("../shared/data/fullstack-ner"), "--data", help="The FullStack NER folder."),
+    split: str = typer.Option("test", "--split", help="dev or test (never train on either)."),
+) -> None:
+    """Per-label and micro P/R/F1 of the shipped NER model (models/lv_ner) on FullStack."""
+    from .entities.evaluate_ner import evaluate_ner as run, format_table
+    from .pipeline import NER_DIR
+
+    if not (data / "split.tsv").exists():
+        _fail(LvmineError(f"{data}: no split.tsv; point --data at the FullStack NER folder"))
+        raise typer.Exit(1)
+    if not (NER_DIR / "meta.json").exists():
+        _fail(LvmineError(f"{NER_DIR}: the NER model is not installed"))
+        raise typer.Exit(1)
+    print(format_table(run(NER_DIR, data, split)))
+
+
 def _cell(value) -> str:
     return "-" if value is None else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
 

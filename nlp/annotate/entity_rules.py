@@ -68,9 +68,22 @@ class EntityRules:
         rule_spans += self._dates(doc, text) + self._money(doc)
         rule_spans = filter_spans(rule_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
-        model_spans = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        model_spans = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))
+                       and self._keep_model_span(e)]
         doc.ents = sorted(filter_spans(model_spans + rule_spans), key=lambda s: s.start)
         return doc
+
+    @staticmethod
+    def _keep_model_span(span: Span) -> bool:
+        """Model entities of the labels the data file trusts, minus what the report genre
+        shows to be noise: quoted titles, URLs, acronyms listed as not organisations."""
+        config = _config()
+        if span.label_ not in config["model_labels"]:
+            return False
+        text = span.text
+        if text[:1] in config["quotes"]["open"] or "." in text and " " not in text:
+            return False
+        return not (span.label_ == "ORG" and text in config["not_org_acronyms"])
 
     def _organisations(self, doc: Doc) -> list[Span]:
         config = _config()
