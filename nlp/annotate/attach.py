@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..entities.linking import canonical_name, lexicon_lemma_fn, normalize_key
+from ..morphology import load_lexicon
 from ..reader import Report
 
 ATTACH_LABELS = ("ORG", "LOC", "DATE")
@@ -27,8 +28,25 @@ def _lemma_fn():
 @lru_cache(maxsize=65536)
 def canonical(label: str, text: str) -> str:
     if label in ("ORG", "LOC", "PER"):
-        return canonical_name(text, _lemma_fn())
+        return _genitive_head_to_nominative(canonical_name(text, _lemma_fn()))
     return " ".join(text.split())
+
+
+def _genitive_head_to_nominative(name: str) -> str:
+    """A name cut from a longer phrase keeps its head in the genitive ("Latgales reģiona
+    mazākumtautību ...", "biedrības „Latvijas Poļu savienība”"): put that head word, the
+    last one before any quoted part, into the nominative too."""
+    words = name.split(" ")
+    quoted = next((i for i, w in enumerate(words) if w[:1] in "„“\"«"), len(words))
+    if quoted == 0:
+        return name
+    head = words[quoted - 1]
+    options = [a for a in load_lexicon().analyses(head) if a.upos in ("NOUN", "PROPN")]
+    if options and options[0].feat("Case") == "Gen" and options[0].lemma:
+        lemma = options[0].lemma
+        shared = next((i for i, (a, b) in enumerate(zip(head.lower(), lemma.lower())) if a != b), min(len(head), len(lemma)))
+        words[quoted - 1] = head[:shared] + lemma[shared:].lower()  # the written capitals stay
+    return " ".join(words)
 
 
 def entity_id(label: str, canonical_text: str) -> str:
