@@ -56,3 +56,15 @@ def test_inflected_mentions_share_one_id():
     b = nlp.extract("Daugavpils Ukrainu biedrība “Mrija” saņēma 2 printerus.")[0].entities
     org = lambda ents: next(e for e in ents if e["label"] == "ORG")  # noqa: E731
     assert org(a)["id"] == org(b)["id"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Rēzeknes poļu biedrībai", "Rēzeknes poļu biedrības"),
+    ("Latgales reģionā", "Latgales reģiona"),
+    ("biedrībai „Memory and Help”", "biedrības „Memory and Help”"),
+])
+def test_canonical_names_of_inflected_mentions_agree(first, second):
+    from nlp.annotate.attach import canonical
+
+    label = "LOC" if "reģion" in first else "ORG"
+    assert canonical(label, first) == canonical(label, second)
