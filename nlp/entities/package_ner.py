@@ -78,10 +78,12 @@ def package(src: Path, dst: Path, train_log: Path | None = None, wall_s: float |
     if wall_s is None and train_log and Path(train_log).exists():
         m = re.search(r"train_wall_s=(\d+)", Path(train_log).read_text(errors="replace"))
         wall_s = float(m.group(1)) if m else None
-    steps = None
+    steps = best_step = None
     if train_log and Path(train_log).exists():
-        nums = re.findall(r"^\s*\d+\s+(\d+)\s", Path(train_log).read_text(errors="replace"), re.M)
-        steps = int(nums[-1]) if nums else None
+        rows = re.findall(r"^\s*\d+\s+(\d+)\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s", Path(train_log).read_text(errors="replace"), re.M)
+        if rows:
+            steps = int(rows[-1][0])
+            best_step = int(max(rows, key=lambda r: float(r[1]))[0])
     nlp = spacy.load(src)
     disabled = disable_labels(nlp, disable)
     dev = evaluate_ner(None, data, "dev", nlp=nlp)
@@ -104,14 +106,16 @@ def package(src: Path, dst: Path, train_log: Path | None = None, wall_s: float |
         "scores_dev": _compact(dev),
         "scores_test": _compact(test),
         "disabled_labels": disabled,
+        "weak_labels_dev_f_below_0.5": [k for k, v in dev["per_label"].items() if v["f"] < 0.5 and k not in disabled],
         "training": {"command": "scripts/train_ner.sh", "config": "nlp/training/ner.cfg",
-                     "wall_seconds": wall_s, "steps": steps, "threads": 1},
+                     "wall_seconds": wall_s, "steps": steps, "best_step": best_step, "threads": 1},
     })
     if dst.exists():
         shutil.rmtree(dst)
     nlp.to_disk(dst)
     shutil.copy(LICENCE, dst / "LICENCE.txt")
     size = _dir_size(dst)
+    weak = [k for k, v in dev["per_label"].items() if v["f"] < 0.5 and k not in disabled]
     wall = f"{wall_s/60:.0f} min" if wall_s else "n/a"
     readme = [
         "# lv_ner — Latvian named-entity recogniser (spaCy)",
@@ -122,6 +126,9 @@ def package(src: Path, dst: Path, train_log: Path | None = None, wall_s: float |
         "Labels: PER (person), ORG (organization), LOC (FullStack GPE + location), DATE (FullStack time: dates,",
         "periods and other time expressions), MONEY, EVENT, PRODUCT. FullStack `entity` is not used; outer",
         "entities only. Normalise DATE spans with `nlp.entities.dates.normalize_date`.",
+        *([f"**Weak labels (dev F1 < 50): {', '.join(weak)}** — predicted, but not reliable; callers should "
+           "ignore them (dropping them from the output does not change the PER/ORG/LOC/DATE scores; switching "
+           "them off in the model with `--disable` lowered those scores slightly on dev)."] if weak else []),
         *([f"Disabled (trained, but scored too low on dev to be useful; never predicted): {', '.join(disabled)}.",
            "They are switched off by a large negative output bias on their B-/U- moves (plain spaCy weights)."]
           if disabled else []),
@@ -146,7 +153,7 @@ def package(src: Path, dst: Path, train_log: Path | None = None, wall_s: float |
         "```",
         "",
         f"Training wall time: {wall} on 1 CPU thread (2-core machine shared with other jobs)"
-        + (f", {steps} steps; model-best = best dev ents_f." if steps else "."),
+        + (f", {steps} steps; shipped = model-best (best dev ents_f, step {best_step})." if steps else "."),
         f"Speed (1 thread, shared CPU): ~{test['words_per_second']:.0f} tokens/s. Size on disk: {size/1e6:.1f} MB.",
         "",
     ]
