@@ -97,6 +97,7 @@ def mine(
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster (Parquet out)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the statistical NER (slower) or entity rules only."),
 ) -> None:
     """Mine an archive into a store; re-running skips documents already stored."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -118,7 +119,7 @@ def mine(
                     state = bar.tasks[0]
                     bar.update(task, rate=f"{state.completed / state.elapsed:.1f}" if state.elapsed else "-")
 
-                summary = mine_archive(archive, out, fmt=store_format, workers=workers, progress=advance)
+                summary = mine_archive(archive, out, fmt=store_format, workers=workers, ner=ner, progress=advance)
     except (ValueError, OSError) as exc:
         _fail(LvmineError(str(exc)))
         raise typer.Exit(1)

@@ -52,14 +52,15 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 _skip_ids: frozenset[str] = frozenset()
+_use_ner = True
 
 
-def _init_worker(skip_ids: frozenset[str]) -> None:
-    global _skip_ids
-    _skip_ids = skip_ids
+def _init_worker(skip_ids: frozenset[str], ner: bool = True) -> None:
+    global _skip_ids, _use_ner
+    _skip_ids, _use_ner = skip_ids, ner
     from .pipeline import load
 
-    load()  # once per worker process
+    load(ner=ner)  # once per worker process
 
 
 def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -> DocResult:
@@ -72,7 +73,7 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
         if content_id(data) in (skip_ids if skip_ids is not None else _skip_ids):
             return DocResult(doc, already_stored=True)
         report = report_from_bytes(data, doc, strict=False)
-        return DocResult(doc, report, indicators_from_doc(annotate(load(), report), report))
+        return DocResult(doc, report, indicators_from_doc(annotate(load(ner=_use_ner), report), report))
     except LvmineError as exc:
         return DocResult(doc, error=getattr(exc, "problem", str(exc)))
     except Exception as exc:  # one bad document must not stop an archive
@@ -80,13 +81,13 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
 
 
 def mine(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
-         progress: Callable[[DocResult], None] | None = None) -> MineSummary:
+         ner: bool = True, progress: Callable[[DocResult], None] | None = None) -> MineSummary:
     """Mine `paths` into the store `out` (DuckDB by default) with `workers` processes.
     Documents already in the store are skipped; unreadable ones go to its errors table."""
     summary = MineSummary()
     with open_store(out, fmt) as store:
         skip = frozenset(store.stored_ids())
-        for result in _results(iter_documents(paths), skip, workers):
+        for result in _results(iter_documents(paths), skip, workers, ner):
             summary.read += 1
             if result.already_stored:
                 summary.already_stored += 1
@@ -105,14 +106,14 @@ def mine(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None
     return summary
 
 
-def _results(documents: Iterator[Path], skip: frozenset[str], workers: int) -> Iterator[DocResult]:
+def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner: bool = True) -> Iterator[DocResult]:
     if workers <= 1:
-        _init_worker(skip)
+        _init_worker(skip, ner)
         yield from map(process_document, documents)
         return
     # imap streams the archive: only a few documents per worker are in flight.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(skip,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner)) as pool:
         yield from pool.imap(process_document, documents, chunksize=4)
 
 

@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-ner", action="store_true", help="entity rules only, no statistical NER")
     args = parser.parse_args()
     pipeline = nlp.load()
     print(f"{'docs':>6} {'workers':>7} {'words':>10} {'seconds':>8} {'words/s':>9} {'docs/s':>7} "
@@ -47,7 +48,7 @@ def main() -> None:
             for workers in args.workers:
                 store = Path(tmp) / f"bench_{workers}.duckdb"
                 start = time.perf_counter()
-                summary = nlp.mine([archive], store, workers=workers)
+                summary = nlp.mine([archive], store, workers=workers, ner=not args.no_ner)
                 elapsed = time.perf_counter() - start
                 main_rss, child_rss = peak_rss_mb()
                 print(f"{n:>6} {workers:>7} {words:>10,} {elapsed:>8.1f} {words / elapsed:>9,.0f} {n / elapsed:>7.1f} "
