@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..doc_text import doc_text
 from ..entities.linking import canonical_name, lexicon_lemma_fn, normalize_key
 from ..morphology import load_lexicon
 from ..reader import Report
@@ -68,7 +69,7 @@ class DocEntities:
     rebuilt on every access), to attach entities to each of its mentions."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = [e for e in doc.ents if e.label_ in ATTACH_LABELS]
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
             else [(0, len(self.text))]

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..doc_text import doc_text
 from ..extract.quantities import SPAN_KEY
 from ..resources import load_resource
 
@@ -63,7 +64,7 @@ def make_entity_rules(nlp: Language, name: str) -> "EntityRules":
 
 class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         rule_spans = self._organisations(doc) + self._places(doc) + self._persons(doc, text)
         rule_spans += self._dates(doc, text) + self._money(doc)
         rule_spans = filter_spans(rule_spans)
@@ -101,7 +102,7 @@ class EntityRules:
             if start == token.i and end == token.i + 1:
                 continue  # a bare type word ("biedrībai") names no particular organisation
             spans.append(Span(doc, start, end, "ORG"))
-        for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, config["org_prefixes"])) + r")\s+[„“\"«]", doc.text):
+        for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, config["org_prefixes"])) + r")\s+[„“\"«]", doc_text(doc)):
             start_token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if start_token is not None:
                 end = _quoted_name_after(doc, start_token.end - 1)

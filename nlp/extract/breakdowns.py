@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import load_resource, phrase_pattern
+from ..doc_text import doc_text
 from .quantities import SPAN_KEY
 
 
@@ -32,7 +33,7 @@ def make_breakdown_linker(nlp: Language, name: str) -> "BreakdownLinker":
 class BreakdownLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPAN_KEY, []))
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        text = doc_text(doc)
         for k, span in enumerate(spans):
             quantity = span._.quantity
             quantity.parent = _total_before(spans, k, text)

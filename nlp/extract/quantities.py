@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_text import doc_text
 from ..parsing import qualifier_after, qualifier_before, scan_numerics
 from ..parsing.money import currency_of
 from ..parsing.numbers import scale_abbreviations
@@ -76,7 +77,7 @@ class QuantityMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        text = doc_text(doc)
         for numeric in scan_numerics(text):
             if not numeric.is_quantity:
                 continue
