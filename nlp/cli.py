@@ -29,6 +29,25 @@ def _fail(exc: LvmineError) -> None:
     typer.echo(f"error: {exc}", err=True)
 
 
+def _or_exit(function, *args):
+    """Call `function`; an LvmineError becomes one error line and exit code 1."""
+    try:
+        return function(*args)
+    except LvmineError as exc:
+        _fail(exc)
+        raise typer.Exit(1)
+
+
+def _print_scores(table: Table, notes: list[str], errors: list[str], show_errors: bool) -> None:
+    console = Console()
+    console.print(table)
+    for note in notes:
+        console.print(note)
+    if show_errors:
+        for line in errors:
+            console.print(line, highlight=False)
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Report files (.txt, .html)."),
@@ -134,12 +153,7 @@ def report(path: Path = typer.Argument(..., help="A report file.")) -> None:
     """Print a report's parsed metadata as JSON."""
     from .reader import read_report
 
-    try:
-        parsed = read_report(path)
-    except LvmineError as exc:
-        _fail(exc)
-        raise typer.Exit(1)
-    print(json.dumps(parsed.metadata(), ensure_ascii=False, indent=2))
+    print(json.dumps(_or_exit(read_report, path).metadata(), ensure_ascii=False, indent=2))
 
 
 @app.command()
@@ -158,22 +172,14 @@ def evaluate(
     """Precision/recall/F1 of extraction against gold annotations."""
     from .evaluate import evaluate as run_evaluation
 
-    try:
-        scores = run_evaluation(gold_dir)
-    except LvmineError as exc:
-        _fail(exc)
-        raise typer.Exit(1)
+    scores = _or_exit(run_evaluation, gold_dir)
     table = Table("matching", "precision", "recall", "F1", title=f"{gold_dir}: {scores.gold} gold, {scores.predicted} predicted")
     for name, p, r, f in scores.table():
         table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
-    console = Console()
-    console.print(table)
     matched = max(scores.value_tp, 1)
-    console.print(f"qualifier accuracy (on value matches): {scores.qualifier_ok / matched:.3f}")
-    console.print(f"parent accuracy (on value matches):    {scores.parent_ok / matched:.3f}")
-    if show_errors:
-        for line in scores.errors:
-            console.print(line, highlight=False)
+    _print_scores(table, [f"qualifier accuracy (on value matches): {scores.qualifier_ok / matched:.3f}",
+                          f"parent accuracy (on value matches):    {scores.parent_ok / matched:.3f}"],
+                  scores.errors, show_errors)
 
 
 @app.command("evaluate-entities")
@@ -184,21 +190,13 @@ def evaluate_entities(
     """Entity P/R/F1 (exact span and label) on annotated reports, plus name and date normalisation."""
     from .evaluate import evaluate_entities as run
 
-    try:
-        scores = run(gold_dir)
-    except LvmineError as exc:
-        _fail(exc)
-        raise typer.Exit(1)
+    scores = _or_exit(run, gold_dir)
     table = Table("label", "precision", "recall", "F1", "gold", title=f"{gold_dir}")
     for label, p, r, f, gold in scores.rows():
         table.add_row(label, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", str(gold))
-    console = Console()
-    console.print(table)
-    console.print(f"canonical name accuracy (matched ORG/LOC/PER): {scores.canonical_ok}/{scores.canonical_total}")
-    console.print(f"date normalisation accuracy (matched DATE):    {scores.date_ok}/{scores.date_total}")
-    if show_errors:
-        for line in scores.errors:
-            console.print(line, highlight=False)
+    _print_scores(table, [f"canonical name accuracy (matched ORG/LOC/PER): {scores.canonical_ok}/{scores.canonical_total}",
+                          f"date normalisation accuracy (matched DATE):    {scores.date_ok}/{scores.date_total}"],
+                  scores.errors, show_errors)
 
 
 @app.command("evaluate-model")
