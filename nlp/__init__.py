@@ -8,7 +8,7 @@
 from .api import extract, extract_dataframe, extract_many, to_dataframe
 from .errors import InputError, LvmineError
 from .io import read_store
-from .mine import mine, mine_dataframe
+from .mine import mine, mine_to_store
 from .pipeline import load
 from .reader import Report, read_report, read_text
 from .records import Indicator
@@ -23,7 +23,7 @@ __all__ = [
     "extract_many",
     "load",
     "mine",
-    "mine_dataframe",
+    "mine_to_store",
     "read_report",
     "read_store",
     "read_text",

@@ -121,7 +121,7 @@ def mine(
     """Mine an archive into a store; re-running skips documents already stored."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .mine import iter_documents, mine as mine_archive, mine_dask
+    from .mine import iter_documents, mine_dask, mine_to_store as mine_archive
 
     try:
         if engine is Engine.dask:

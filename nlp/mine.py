@@ -80,7 +80,7 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
         return DocResult(doc, error=f"unexpected failure ({type(exc).__name__}: {exc})")
 
 
-def mine(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
+def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
          ner: bool = True, progress: Callable[[DocResult], None] | None = None) -> MineSummary:
     """Mine `paths` into the store `out` (DuckDB by default) with `workers` processes.
     Documents already in the store are skipped; unreadable ones go to its errors table."""
@@ -117,18 +117,24 @@ def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner:
         yield from pool.imap(process_document, documents, chunksize=4)
 
 
-def mine_dataframe(paths: Iterable[str | Path], *, workers: int = 1) -> pd.DataFrame:
-    """Indicator records of every readable document under `paths`, without a store.
-    Unreadable documents are listed in `frame.attrs["skipped"]` as (path, reason)."""
-    from .api import to_dataframe
+def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True) -> pd.DataFrame:
+    """Indicator records of every readable document under `paths`, as a DataFrame, without
+    a store. `frame.attrs` holds the other tables ("reports", "entities",
+    "indicator_entities" DataFrames) and "skipped": [(path, reason)] for unreadable files."""
+    from .io.rows import COLUMNS, document_rows
 
-    records: list[Indicator] = []
+    tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     skipped: list[tuple[str, str]] = []
-    for result in _results(iter_documents(paths), frozenset(), workers):
+    for result in _results(iter_documents(paths), frozenset(), workers, ner):
         if result.error is not None:
             skipped.append((result.doc, result.error))
-        records.extend(result.records)
-    frame = to_dataframe(records)
+            continue
+        for table, rows in document_rows(result.report, result.records).items():
+            tables[table].extend(rows)
+    frame = pd.DataFrame(tables["indicators"], columns=COLUMNS["indicators"])
+    for table in ("reports", "entities", "indicator_entities"):
+        rows = tables[table] if table != "entities" else list({r["id"]: r for r in tables[table]}.values())
+        frame.attrs[table] = pd.DataFrame(rows, columns=COLUMNS[table])
     frame.attrs["skipped"] = skipped
     return frame
 

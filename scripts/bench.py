@@ -48,7 +48,7 @@ def main() -> None:
             for workers in args.workers:
                 store = Path(tmp) / f"bench_{workers}.duckdb"
                 start = time.perf_counter()
-                summary = nlp.mine([archive], store, workers=workers, ner=not args.no_ner)
+                summary = nlp.mine_to_store([archive], store, workers=workers, ner=not args.no_ner)
                 elapsed = time.perf_counter() - start
                 main_rss, child_rss = peak_rss_mb()
                 print(f"{n:>6} {workers:>7} {words:>10,} {elapsed:>8.1f} {words / elapsed:>9,.0f} {n / elapsed:>7.1f} "

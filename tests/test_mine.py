@@ -39,7 +39,7 @@ def archive(tmp_path_factory):
 @pytest.fixture(scope="module")
 def reference(archive, tmp_path_factory):
     store = tmp_path_factory.mktemp("ref") / "ref.duckdb"
-    summary = nlp.mine([archive], store, workers=1)
+    summary = nlp.mine_to_store([archive], store, workers=1)
     return summary, nlp.read_store(store)
 
 
@@ -61,21 +61,21 @@ def test_reference_run(reference):
 
 @pytest.mark.parametrize("target", ["out.sqlite", "out.jsonl", "out.csv", "parquet_out"])
 def test_every_store_holds_the_same_records(archive, reference, tmp_path, target):
-    summary = nlp.mine([archive], tmp_path / target, workers=1)
+    summary = nlp.mine_to_store([archive], tmp_path / target, workers=1)
     tables = nlp.read_store(tmp_path / target)
     assert summary.records == reference[0].records
     assert indicator_rows(tables) == indicator_rows(reference[1])
     assert len(tables["errors"]) == 5
     assert sorted(tables["entities"]["id"]) == sorted(reference[1]["entities"]["id"])
     assert len(tables["indicator_entities"]) == len(reference[1]["indicator_entities"])
-    again = nlp.mine([archive], tmp_path / target, workers=1)  # idempotent
+    again = nlp.mine_to_store([archive], tmp_path / target, workers=1)  # idempotent
     assert (again.stored, again.already_stored) == (0, 12)
     assert indicator_rows(nlp.read_store(tmp_path / target)) == indicator_rows(reference[1])
     assert len(nlp.read_store(tmp_path / target)["errors"]) == 5
 
 
 def test_two_workers_give_the_same_records(archive, reference, tmp_path):
-    nlp.mine([archive], tmp_path / "par.duckdb", workers=2)
+    nlp.mine_to_store([archive], tmp_path / "par.duckdb", workers=2)
     assert indicator_rows(nlp.read_store(tmp_path / "par.duckdb")) == indicator_rows(reference[1])
 
 
@@ -92,7 +92,7 @@ def test_dask_distributed_cluster_gives_the_same_records(archive, reference, tmp
 def big_archive(tmp_path_factory):
     folder = tmp_path_factory.mktemp("big")
     archive = build_archive(folder / "archive", copies=150, bad=False)
-    nlp.mine([archive], folder / "uninterrupted.duckdb", workers=2)
+    nlp.mine_to_store([archive], folder / "uninterrupted.duckdb", workers=2)
     return archive, nlp.read_store(folder / "uninterrupted.duckdb")
 
 
@@ -114,7 +114,7 @@ def test_killed_run_resumes_to_the_same_records(tmp_path, big_archive, target):
     with nlp.io.open_store(store) as partial_store:
         partial = len(partial_store.stored_ids())
     assert 0 < partial < 150, partial
-    resumed = nlp.mine([archive], store, workers=1)
+    resumed = nlp.mine_to_store([archive], store, workers=1)
     assert resumed.already_stored == partial and resumed.stored == 150 - partial
     assert indicator_rows(nlp.read_store(store)) == indicator_rows(uninterrupted)
 
@@ -134,13 +134,16 @@ def test_size_limit_is_a_recorded_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(reader, "MAX_BYTES", 1000)
     archive = build_archive(tmp_path / "a", copies=2, bad=False)
-    summary = nlp.mine([archive], tmp_path / "s.duckdb")
+    summary = nlp.mine_to_store([archive], tmp_path / "s.duckdb")
     assert summary.stored == 0 and all("over the" in reason for _, reason in summary.skipped)
 
 
-def test_mine_dataframe_lists_skipped(archive):
-    frame = nlp.mine_dataframe([archive])
+def test_mine_to_dataframe_with_its_tables(archive, reference):
+    frame = nlp.mine([archive])
     assert len(frame) == 6 * 37 + 6 * 24 and len(frame.attrs["skipped"]) == 5
+    assert len(frame.attrs["reports"]) == 12
+    assert sorted(frame.attrs["entities"]["id"]) == sorted(reference[1]["entities"]["id"])
+    assert indicator_rows({"indicators": frame}) == indicator_rows(reference[1])
 
 
 def test_cli_mine_summary(tmp_path, archive):
