@@ -1,5 +1,4 @@
 """Mining archives: every store, parallel workers, Dask, kill-and-resume, bad documents."""
-import os
 import signal
 import subprocess
 import sys

@@ -1,5 +1,4 @@
 """Property-based tests: random and mutated Latvian text never breaks the extractor."""
-import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

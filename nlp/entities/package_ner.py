@@ -10,7 +10,6 @@ FullStack licence and writes README.md. The result loads with plain ``spacy.load
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 from pathlib import Path
