@@ -44,6 +44,17 @@ def extract_dataframe(sources: Iterable[str | Path | Report] | str | Path | Repo
 def _as_report(source: str | Path | Report) -> Report:
     if isinstance(source, Report):
         return source
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
+    if isinstance(source, Path) or _names_a_file(source):
         return read_report(source)
     return read_text(str(source))
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a string is a path to an existing file (a long sentence is not, even if
+    the OS refuses to look it up: "File name too long")."""
+    if "\n" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
