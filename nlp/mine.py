@@ -2,8 +2,9 @@
 
 One function, `process_document`, turns a path into rows; it runs in this
 process, in a pool of worker processes (each loads the models once), or on a
-Dask cluster. Only the main process writes to the store, one transaction (or
-ledger entry) per document, so a killed run resumes without loss or duplicates.
+Dask cluster. Only the main process writes to the store, committing whole
+documents only (SQL transactions of up to 32 documents, or a ledger entry per
+document), so a killed run resumes without loss or duplicates.
 """
 from __future__ import annotations
 
