@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from ..parsing.dates import parse_period
+from ..entities.dates import find_dates
 from ..parsing.money import AMOUNT, parse_money
 from ..resources import load_resource
 from .html_text import clean_lines
@@ -95,9 +95,10 @@ def parse_form(text: str, *, doc: str, doc_id: str, encoding: str) -> Report:
     report.performer = single("performer")
     period_text = single("period")
     if period_text:
-        period = parse_period(period_text)
-        if period:
-            report.period_start, report.period_end = period
+        # First to last date written: "20.10.2020. – 20.01.2021." (a dash may have split it).
+        dates = [value for _, _, value in find_dates(period_text)]
+        if dates:
+            report.period_start, report.period_end = dates[0].start, dates[-1].end
         else:
             report.warnings.append(f"period has no readable date: {period_text!r}")
 
