@@ -1,58 +1,17 @@
 """Tokenization and sentence segmentation scored against a CoNLL-U treebank's raw text.
 
-The sentences' `# text` lines are joined into documents of DOC_SENTENCES
-sentences; gold tokens and sentences become character spans of that text, and
-a prediction counts only where its span is exactly right.
+Treebank sentences are joined into gold Docs of DOC_SENTENCES sentences; gold
+tokens and sentences are character spans of their text, and a prediction counts
+only where its span is exactly right.
 """
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Iterator
 
 from spacy.language import Language
 
 DOC_SENTENCES = 20
-
-
-def read_conllu_sentences(path: str | Path) -> Iterator[tuple[str, list[str]]]:
-    """(raw text, token forms) per sentence."""
-    text, forms = None, []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if line.startswith("# text = "):
-                text = line[len("# text = "):]
-            elif not line:
-                if text is not None:
-                    yield text, forms
-                text, forms = None, []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if cols[0].isdigit():
-                    forms.append(cols[1])
-    if text is not None:
-        yield text, forms
-
-
-def _gold_documents(path: str | Path) -> Iterator[tuple[str, set, set]]:
-    sentences = list(read_conllu_sentences(path))
-    for at in range(0, len(sentences), DOC_SENTENCES):
-        text, tokens, sents = "", set(), set()
-        for sent_text, forms in sentences[at : at + DOC_SENTENCES]:
-            if text:
-                text += " "
-            start = len(text)
-            text += sent_text
-            cursor = start
-            for form in forms:
-                found = text.find(form, cursor)
-                if found < 0:
-                    continue  # a form the text writes differently; it simply cannot be matched
-                tokens.add((found, found + len(form)))
-                cursor = found + len(form)
-            sents.add((start, len(text)))
-        yield text, tokens, sents
 
 
 def _f1(gold: int, predicted: int, correct: int) -> float:
@@ -61,13 +20,24 @@ def _f1(gold: int, predicted: int, correct: int) -> float:
     return 100 * 2 * p * r / (p + r) if p + r else 0.0
 
 
+def gold_documents(nlp: Language, sentences: list, per_doc: int = DOC_SENTENCES) -> list:
+    """Gold Docs of `per_doc` treebank sentences each (text rebuilt from words and SpaceAfter)."""
+    from .training.evaluate_model import _gold_doc
+
+    return [_gold_doc(nlp.vocab, sentences[i : i + per_doc]) for i in range(0, len(sentences), per_doc)]
+
+
 def tokenization_scores(nlp: Language, conllu: str | Path) -> dict[str, float]:
     """Token F1, sentence F1 and words/second of `nlp` on the treebank's raw text."""
-    counts = {"tok_gold": 0, "tok_pred": 0, "tok_ok": 0, "sent_gold": 0, "sent_pred": 0, "sent_ok": 0}
-    docs = list(_gold_documents(conllu))
+    from .training.evaluate_model import read_conllu
+
+    refs = gold_documents(nlp, list(read_conllu(conllu)))
+    counts = dict.fromkeys(("tok_gold", "tok_pred", "tok_ok", "sent_gold", "sent_pred", "sent_ok"), 0)
     words = 0
     start = time.perf_counter()
-    for (text, gold_tokens, gold_sents), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
+    for ref, doc in zip(refs, nlp.pipe(r.text for r in refs)):
+        gold_tokens = {(t.idx, t.idx + len(t.text)) for t in ref}
+        gold_sents = {(s.start_char, s.end_char) for s in ref.sents}
         predicted = {(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space}
         sents = {(s.start_char, s.end_char) for s in doc.sents} if doc.has_annotation("SENT_START") else set()
         words += len(predicted)
@@ -128,9 +98,7 @@ def raw_attribute_scores(nlp: Language, sentences: list, per_doc: int = DOC_SENT
     from spacy.scorer import Scorer
     from spacy.training import Example
 
-    from .training.evaluate_model import _gold_doc
-
-    refs = [_gold_doc(nlp.vocab, sentences[i : i + per_doc]) for i in range(0, len(sentences), per_doc)]
+    refs = gold_documents(nlp, sentences, per_doc)
     examples = [Example(pred, ref) for pred, ref in zip(nlp.pipe(r.text for r in refs), refs)]
     out = {
         "pos_acc": 100 * Scorer.score_token_attr(examples, "pos")["pos_acc"],
