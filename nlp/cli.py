@@ -117,15 +117,18 @@ def mine(
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster (Parquet out)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
     ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the statistical NER (slower) or entity rules only."),
+    registry: Optional[Path] = typer.Option(None, "--registry",
+                                            help="Entity registry JSON to link against and update (shared by runs/stores)."),
 ) -> None:
-    """Mine an archive into a store; re-running skips documents already stored."""
+    """Mine an archive into a store; re-running skips documents already stored. At the end,
+    entities are linked archive-wide (table entity_links)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .mine import iter_documents, mine_dask, mine_to_store as mine_archive
 
     try:
         if engine is Engine.dask:
-            summary = mine_dask(archive, out, scheduler=scheduler)
+            summary = mine_dask(archive, out, scheduler=scheduler, registry=registry)
         else:
             total = sum(1 for _ in iter_documents(archive))
             columns = [TextColumn("mining"), BarColumn(), MofNCompleteColumn(),
@@ -138,12 +141,14 @@ def mine(
                     state = bar.tasks[0]
                     bar.update(task, rate=f"{state.completed / state.elapsed:.1f}" if state.elapsed else "-")
 
-                summary = mine_archive(archive, out, fmt=store_format, workers=workers, ner=ner, progress=advance)
+                summary = mine_archive(archive, out, fmt=store_format, workers=workers, ner=ner, progress=advance,
+                                       registry=registry)
     except (ValueError, OSError) as exc:
         _fail(LvmineError(str(exc)))
         raise typer.Exit(1)
     typer.echo(f"read {summary.read} document(s): stored {summary.stored}, already stored {summary.already_stored}, "
-               f"skipped {len(summary.skipped)}; wrote {summary.records} indicator record(s) to {out}")
+               f"skipped {len(summary.skipped)}; wrote {summary.records} indicator record(s) to {out}; "
+               f"{summary.linked_entities} distinct entities after linking")
     for path, reason in summary.skipped:
         typer.echo(f"skipped: {path}: {reason}", err=True)
 

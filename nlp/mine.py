@@ -16,8 +16,10 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
+from .entities.linking import LINKED_LABELS, EntityRegistry, link_entities
 from .errors import LvmineError
 from .io import open_store
+from .io.rows import DERIVED_COLUMNS
 from .io.doc_consumer import indicators_from_doc
 from .reader import Report, content_id, read_bytes, report_from_bytes
 from .records import Indicator
@@ -31,6 +33,7 @@ class MineSummary:
     stored: int = 0
     already_stored: int = 0
     records: int = 0
+    linked_entities: int = 0  # distinct ORG/LOC/PER/... entities after archive-wide linking
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
@@ -81,10 +84,51 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
         return DocResult(doc, error=f"unexpected failure ({type(exc).__name__}: {exc})")
 
 
+def archive_registry(links: pd.DataFrame | None, registry_path: str | Path | None = None) -> EntityRegistry:
+    """The entity registry a run links against: the JSON file `registry_path` when it
+    exists (shared by several stores or runs), else the links a store already holds, so
+    that entities keep their linked ids from run to run. New entities get the id of
+    their first canonical name (`annotate.attach.entity_id`), the same in every store."""
+    from .annotate.attach import entity_id
+
+    if registry_path is not None and Path(registry_path).exists():
+        return EntityRegistry.load(registry_path, make_id=entity_id)
+    entities = {}
+    for row in links.itertuples() if links is not None else ():
+        if row.label in LINKED_LABELS:
+            entity = entities.setdefault(row.linked_id, {"id": row.linked_id, "name": row.linked_name,
+                                                         "label": row.label, "aliases": [], "count": 0})
+            if row.canonical != row.linked_name:
+                entity["aliases"].append(row.canonical)
+    return EntityRegistry.from_dict({"entities": list(entities.values())}, make_id=entity_id)
+
+
+def archive_links(entities: pd.DataFrame, links: pd.DataFrame | None = None, registry_path: str | Path | None = None) -> list[dict]:
+    """The `entity_links` rows for an archive's `entities` table (fuzzy linking over
+    canonical names, against `archive_registry`); saves the registry to `registry_path`
+    if given."""
+    registry = archive_registry(links, registry_path)
+    rows = link_entities(entities.drop_duplicates("id").to_dict("records"), registry)
+    if registry_path is not None:
+        registry.save(registry_path)
+    return rows
+
+
+def link_archive(store, registry_path: str | Path | None = None) -> int:
+    """Link the store's entities archive-wide into its `entity_links` table. Returns the
+    number of distinct linked entities."""
+    rows = archive_links(store.table("entities"), store.table("entity_links"), registry_path)
+    store.replace_derived("entity_links", rows)
+    return len({row["linked_id"] for row in rows})
+
+
 def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
-         ner: bool = True, progress: Callable[[DocResult], None] | None = None) -> MineSummary:
+         ner: bool = True, progress: Callable[[DocResult], None] | None = None,
+         registry: str | Path | None = None) -> MineSummary:
     """Mine `paths` into the store `out` (DuckDB by default) with `workers` processes.
-    Documents already in the store are skipped; unreadable ones go to its errors table."""
+    Documents already in the store are skipped; unreadable ones go to its errors table.
+    At the end, the store's entities are linked archive-wide (`link_archive`), against
+    the registry file `registry` when given."""
     summary = MineSummary()
     with open_store(out, fmt) as store:
         skip = frozenset(store.stored_ids())
@@ -104,6 +148,7 @@ def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | No
                 summary.records += len(result.records)
             if progress:
                 progress(result)
+        summary.linked_entities = link_archive(store, registry)
     return summary
 
 
@@ -121,7 +166,8 @@ def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner:
 def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True) -> pd.DataFrame:
     """Indicator records of every readable document under `paths`, as a DataFrame, without
     a store. `frame.attrs` holds the other tables ("reports", "entities",
-    "indicator_entities" DataFrames) and "skipped": [(path, reason)] for unreadable files."""
+    "indicator_entities", "entity_links" DataFrames) and "skipped": [(path, reason)] for
+    unreadable files."""
     from .io.rows import COLUMNS, document_rows
 
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
@@ -136,19 +182,22 @@ def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True) -> 
     for table in ("reports", "entities", "indicator_entities"):
         rows = tables[table] if table != "entities" else list({r["id"]: r for r in tables[table]}.values())
         frame.attrs[table] = pd.DataFrame(rows, columns=COLUMNS[table])
+    links = archive_links(frame.attrs["entities"])
+    frame.attrs["entity_links"] = pd.DataFrame(links, columns=DERIVED_COLUMNS["entity_links"])
     frame.attrs["skipped"] = skipped
     return frame
 
 
 def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler: str | None = None,
-              partitions: int | None = None) -> MineSummary:
+              partitions: int | None = None, registry: str | Path | None = None) -> MineSummary:
     """Map `process_document` over a dask.bag of paths; each partition writes its own Parquet
-    part files under `out_folder` (indicators/, reports/, errors/). With `scheduler` (an
-    address such as "tcp://host:8786") the work runs on that distributed cluster, else on
-    local processes."""
+    part files under `out_folder` (indicators/, reports/, errors/, ...). With `scheduler`
+    (an address such as "tcp://host:8786") the work runs on that distributed cluster, else
+    on local processes. The entities are then linked archive-wide into entity_links/, as
+    in `mine_to_store`."""
     import dask.bag as db
 
-    from .io.file_writer import read_parquet_folder
+    from .io.file_writer import read_parquet_folder, write_parquet
     from .io.rows import COLUMNS
 
     documents = [str(p) for p in iter_documents(paths)]
@@ -165,8 +214,12 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
 
             with Client(scheduler) as client:
                 client.compute(written, sync=True)
-    tables = {t: read_parquet_folder(out_folder, t) for t in ("reports", "indicators", "errors")}
+    tables = {t: read_parquet_folder(out_folder, t) for t in ("reports", "indicators", "errors", "entities")}
+    (out_folder / "entity_links").mkdir(exist_ok=True)
+    links = archive_links(tables["entities"], read_parquet_folder(out_folder, "entity_links"), registry)
+    write_parquet(links, "entity_links", out_folder / "entity_links" / "all.parquet")
     return MineSummary(read=len(documents), stored=len(tables["reports"]), records=len(tables["indicators"]),
+                       linked_entities=len({row["linked_id"] for row in links}),
                        skipped=list(zip(tables["errors"]["doc"], tables["errors"]["problem"])))
 
 

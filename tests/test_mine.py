@@ -30,6 +30,10 @@ def indicator_rows(tables):
     return sorted(tuple(norm(c, v) for c, v in zip(cols, row)) for row in frame[cols].itertuples(index=False))
 
 
+def entity_links(tables):
+    return sorted(tables["entity_links"][["entity_id", "linked_id", "linked_name"]].itertuples(index=False, name=None))
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     return build_archive(tmp_path_factory.mktemp("archive"), copies=12)
@@ -67,6 +71,7 @@ def test_every_store_holds_the_same_records(archive, reference, tmp_path, target
     assert len(tables["errors"]) == 5
     assert sorted(tables["entities"]["id"]) == sorted(reference[1]["entities"]["id"])
     assert len(tables["indicator_entities"]) == len(reference[1]["indicator_entities"])
+    assert entity_links(tables) == entity_links(reference[1])
     again = nlp.mine_to_store([archive], tmp_path / target, workers=1)  # idempotent
     assert (again.stored, again.already_stored) == (0, 12)
     assert indicator_rows(nlp.read_store(tmp_path / target)) == indicator_rows(reference[1])
@@ -82,9 +87,10 @@ def test_dask_distributed_cluster_gives_the_same_records(archive, reference, tmp
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         summary = mine_dask([archive], tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=4)
-    tables = {t: __import__("pandas").read_parquet(tmp_path / "dask" / t) for t in ("indicators", "errors")}
+    tables = {t: __import__("pandas").read_parquet(tmp_path / "dask" / t) for t in ("indicators", "errors", "entity_links")}
     assert summary.records == reference[0].records and len(tables["errors"]) == 5
     assert indicator_rows(tables) == indicator_rows(reference[1])
+    assert entity_links(tables) == entity_links(reference[1])
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +157,46 @@ def test_cli_mine_summary(tmp_path, archive):
     assert result.returncode == 0
     assert "read 17 document(s): stored 12, already stored 0, skipped 5" in result.stdout
     assert result.stderr.count("skipped: ") == 5 and "Traceback" not in result.stderr
+
+
+# The same organisation spelt two ways in two reports (a lost diacritic, as in web copies).
+SPELLINGS = {
+    "a.txt": "Biedrība „Latgales Reģionālais attīstības centrs” 2021. gadā Rēzeknē organizēja 5 seminārus, "
+             "kuros piedalījās 120 dalībnieki.\n",
+    "b.txt": "Biedrība „Latgales Regionālais attīstības centrs” Daugavpilī noorganizēja 3 apmācības 45 dalībniekiem.\n",
+    "c.txt": "Biedrība „Latgales Reģionālais attīstibas centrs” Krāslavā vadīja 2 darbnīcas.\n",
+}
+
+
+def _write(folder, names):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(SPELLINGS[name], encoding="utf-8")
+    return folder
+
+
+def _org_links(store):
+    links = nlp.read_store(store)["entity_links"]
+    return dict(links[links.label == "ORG"][["canonical", "linked_id"]].itertuples(index=False, name=None))
+
+
+def test_entities_are_linked_across_the_archive(tmp_path):
+    archive = _write(tmp_path / "archive", ["a.txt", "b.txt"])
+    summary = nlp.mine_to_store([archive], tmp_path / "s.duckdb", ner=False)
+    orgs = _org_links(tmp_path / "s.duckdb")
+    assert len(orgs) == 2 and len(set(orgs.values())) == 1  # two spellings, one entity
+    assert summary.linked_entities == len(set(nlp.read_store(tmp_path / "s.duckdb")["entity_links"]["linked_id"]))
+    # A later run over a grown archive keeps the ids it gave and links the new spelling to them.
+    _write(archive, ["c.txt"])
+    nlp.mine_to_store([archive], tmp_path / "s.duckdb", ner=False)
+    grown = _org_links(tmp_path / "s.duckdb")
+    assert len(grown) == 3 and set(grown.values()) == set(orgs.values())
+
+
+def test_registry_file_links_separate_stores(tmp_path):
+    registry = tmp_path / "registry.json"
+    nlp.mine_to_store([_write(tmp_path / "one", ["b.txt"])], tmp_path / "one.sqlite", ner=False, registry=registry)
+    nlp.mine_to_store([_write(tmp_path / "two", ["a.txt"])], tmp_path / "two.jsonl", ner=False, registry=registry)
+    first, second = _org_links(tmp_path / "one.sqlite"), _org_links(tmp_path / "two.jsonl")
+    assert set(first.values()) == set(second.values()) and set(first) != set(second)
+    assert "Latgales Regionālais" in registry.read_text(encoding="utf-8")

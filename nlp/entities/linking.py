@@ -17,6 +17,9 @@ words that agree with the head (same case, not genitive: "Jānim Bērziņam",
 ``EntityRegistry`` gives ids to entities: a mention whose canonical form matches a known
 name or alias (exactly after normalisation, or by rapidfuzz above ``threshold``) gets
 that entity's id; otherwise a new id. ``save``/``load`` use JSON.
+
+``link_entities`` runs a registry over the distinct entities of a whole archive (the
+store's ``entities`` table) and gives the rows of its ``entity_links`` table.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-__all__ = ["canonical_name", "lexicon_lemma_fn", "normalize_key", "Entity", "EntityRegistry"]
+__all__ = ["canonical_name", "lexicon_lemma_fn", "normalize_key", "Entity", "EntityRegistry", "link_entities",
+           "LINKED_LABELS"]
 
 QUOTE_RE = re.compile(r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|\"[^\"]*\"|'[^']*'")
 WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*")
@@ -153,10 +157,13 @@ class EntityRegistry:
     """
 
     def __init__(self, threshold: float = 90.0, lemma_fn: Optional[LemmaFn] = None,
-                 scorer: Optional[Callable] = None, prefix: str = "E"):
+                 scorer: Optional[Callable] = None, prefix: str = "E",
+                 make_id: Optional[Callable[[Optional[str], str], str]] = None):
         self.threshold = float(threshold)
         self.lemma_fn = lemma_fn
         self.prefix = prefix
+        # make_id(label, canonical name) -> id of a new entity; default: prefix + a number.
+        self.make_id = make_id
         self._scorer = scorer
         self.entities: dict[str, Entity] = {}
         self._keys: dict[tuple, str] = {}  # (label, key) -> id
@@ -190,18 +197,19 @@ class EntityRegistry:
         return choices[best[0]], float(best[1])
 
     # -- updating
-    def add(self, text: str, label: Optional[str] = None) -> str:
-        """Register a mention; returns the id of the (new or matched) entity."""
+    def add(self, text: str, label: Optional[str] = None, count: bool = True) -> str:
+        """Register a mention; returns the id of the (new or matched) entity. `count`
+        false registers the name without counting a mention."""
         name = self.canonical(text)
         key = normalize_key(name)
         eid, _ = self._match(key, label)
         if eid is None:
-            eid = f"{self.prefix}{len(self.entities) + 1}"
+            eid = self.make_id(label, name) if self.make_id else f"{self.prefix}{len(self.entities) + 1}"
             while eid in self.entities:
                 eid += "_"
             self.entities[eid] = Entity(eid, name, label)
         ent = self.entities[eid]
-        ent.count += 1
+        ent.count += count
         if name != ent.name and name not in ent.aliases:
             ent.aliases.append(name)
         self._keys[(label, key)] = eid
@@ -225,8 +233,9 @@ class EntityRegistry:
         Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
-    def from_dict(cls, data: dict, lemma_fn: Optional[LemmaFn] = None, scorer=None) -> "EntityRegistry":
-        reg = cls(data.get("threshold", 90.0), lemma_fn, scorer, data.get("prefix", "E"))
+    def from_dict(cls, data: dict, lemma_fn: Optional[LemmaFn] = None, scorer=None,
+                  make_id=None) -> "EntityRegistry":
+        reg = cls(data.get("threshold", 90.0), lemma_fn, scorer, data.get("prefix", "E"), make_id)
         for e in data.get("entities", []):
             ent = Entity(**e)
             reg.entities[ent.id] = ent
@@ -235,5 +244,27 @@ class EntityRegistry:
         return reg
 
     @classmethod
-    def load(cls, path, lemma_fn: Optional[LemmaFn] = None, scorer=None) -> "EntityRegistry":
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")), lemma_fn, scorer)
+    def load(cls, path, lemma_fn: Optional[LemmaFn] = None, scorer=None, make_id=None) -> "EntityRegistry":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")), lemma_fn, scorer, make_id)
+
+
+# Names that vary between mentions; dates and money are normalised values, not names.
+LINKED_LABELS = ("ORG", "LOC", "PER")
+
+
+def link_entities(entities, registry: EntityRegistry) -> list[dict]:
+    """Rows of the `entity_links` table for `entities` (dicts with id, label, canonical):
+    each ORG/LOC/PER entity gets the id and name of the registry entity its canonical
+    name matches (exactly or by rapidfuzz), a new one if none does; other labels link to
+    themselves. Entities are registered in (label, canonical, id) order, so the links do
+    not depend on the order in which documents were mined."""
+    rows = []
+    for entity in sorted(entities, key=lambda e: (e["label"], e["canonical"], e["id"])):
+        if entity["label"] in LINKED_LABELS:
+            linked_id = registry.add(entity["canonical"], entity["label"], count=False)
+            linked_name = registry[linked_id].name
+        else:
+            linked_id, linked_name = entity["id"], entity["canonical"]
+        rows.append({"entity_id": entity["id"], "label": entity["label"], "canonical": entity["canonical"],
+                     "linked_id": linked_id, "linked_name": linked_name})
+    return rows

@@ -1,5 +1,5 @@
 """SQL stores: DuckDB (the embedded default) and SQLite, with tables `reports`,
-`indicators` and `errors`.
+`indicators`, `entities`, `indicator_entities`, `errors` and the derived `entity_links`.
 
 Rows are keyed by the content hash of each document's bytes (`doc_id`) and
 committed with whole documents only (up to BATCH_DOCS per transaction), so a run
@@ -17,9 +17,8 @@ import pyarrow as pa
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ARROW_SCHEMAS, COLUMNS, document_rows
+from .rows import ARROW_SCHEMAS, COLUMNS, TABLE_COLUMNS, document_rows
 
-TABLES = tuple(COLUMNS)
 # Documents per transaction. Each commit costs milliseconds (DuckDB: ~60 ms per document
 # when every document was its own transaction, most of the mining time).
 BATCH_DOCS = 32
@@ -42,6 +41,9 @@ CREATE TABLE IF NOT EXISTS indicator_entities (
     source VARCHAR, date_start VARCHAR, date_end VARCHAR
 );
 CREATE TABLE IF NOT EXISTS errors (doc VARCHAR PRIMARY KEY, problem VARCHAR);
+CREATE TABLE IF NOT EXISTS entity_links (
+    entity_id VARCHAR PRIMARY KEY, label VARCHAR, canonical VARCHAR, linked_id VARCHAR, linked_name VARCHAR
+);
 """
 
 
@@ -109,18 +111,35 @@ class SQLStore:
         self.pending = {table: [] for table in COLUMNS}
         self.pending_docs = []
 
+    def replace_derived(self, table: str, rows: list[dict]) -> None:
+        """Replace a derived table (see rows.DERIVED_COLUMNS) in one transaction."""
+        self.flush()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(f"DELETE FROM {table}")
+            if rows:
+                self._insert(table, rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
     def _insert(self, table: str, rows: list[dict]) -> None:
-        columns = COLUMNS[table]
+        columns = TABLE_COLUMNS[table]
         names = ", ".join(f'"{c}"' for c in columns)
         # Entities are shared across documents: the first document to name one stores it.
         verb = "INSERT OR IGNORE" if table == "entities" else "INSERT"
         self.con.executemany(f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
                              [[row[c] for c in columns] for row in rows])
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def table(self, name: str) -> pd.DataFrame:
         self.flush()
-        return {name: pd.read_sql_query(f"SELECT * FROM {name}", self.con) if isinstance(self.con, sqlite3.Connection)
-                else self.con.execute(f"SELECT * FROM {name}").df() for name in TABLES}
+        if isinstance(self.con, sqlite3.Connection):
+            return pd.read_sql_query(f"SELECT * FROM {name}", self.con)
+        return self.con.execute(f"SELECT * FROM {name}").df()
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: self.table(name) for name in TABLE_COLUMNS}
 
 
 class DuckDBStore(SQLStore):

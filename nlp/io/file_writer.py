@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 
 from ..reader import Report
 from ..records import Indicator
-from .rows import ARROW_SCHEMAS, COLUMNS, document_rows
+from .rows import ARROW_SCHEMAS, COLUMNS, DERIVED_COLUMNS, TABLE_COLUMNS, document_rows
+
 
 def write_parquet(rows: list[dict], table: str, path: Path) -> None:
     """Write rows atomically (temporary file, then rename) with the table's schema."""
@@ -36,7 +37,8 @@ def read_parquet_folder(folder: Path, table: str, names: list[str] | None = None
 
 
 class LineFileStore:
-    """`out.jsonl` / `out.csv` holds the indicators; `out.reports.*` and `out.errors.*` beside it."""
+    """`out.jsonl` / `out.csv` holds the indicators; `out.reports.*`, `out.errors.*` and the
+    other tables beside it."""
 
     def __init__(self, path: str | Path, fmt: str):
         self.fmt = fmt
@@ -44,6 +46,7 @@ class LineFileStore:
         stem = path.name[: -len(path.suffix)] if path.suffix else path.name
         self.paths = {name: path if name == "indicators" else path.with_name(f"{stem}.{name}.{fmt}")
                       for name in COLUMNS}
+        self.derived_paths = {name: path.with_name(f"{stem}.{name}.{fmt}") for name in DERIVED_COLUMNS}
         self.ledger_path = path.with_name(f"{path.name}.ledger")
         self.done: set[str] = set()
         self.errored: set[str] = set()
@@ -91,15 +94,24 @@ class LineFileStore:
 
     def _append(self, table: str, rows: list[dict]) -> None:
         handle = self.handles[table]
+        handle.write(self._format(table, rows, header=handle.tell() == 0))
+
+    def _format(self, table: str, rows: list[dict], header: bool) -> str:
         if self.fmt == "jsonl":
-            handle.write("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows))
-            return
+            return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS[table])
-        if handle.tell() == 0:
+        writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS[table])
+        if header:
             writer.writeheader()
         writer.writerows(rows)
-        handle.write(buffer.getvalue())
+        return buffer.getvalue()
+
+    def replace_derived(self, table: str, rows: list[dict]) -> None:
+        """Replace a derived table's file atomically (temporary file, then rename)."""
+        path = self.derived_paths[table]
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(self._format(table, rows, header=True), encoding="utf-8")
+        os.replace(tmp, path)
 
     def _commit(self, kind: str, key: str) -> None:
         for handle in self.handles.values():
@@ -110,10 +122,14 @@ class LineFileStore:
         self.ledger.flush()
         os.fsync(self.ledger.fileno())
 
+    def table(self, name: str) -> pd.DataFrame:
+        if name in self.handles:
+            self.handles[name].flush()
+        path = self.paths.get(name) or self.derived_paths[name]
+        return _read_lines(path, self.fmt, TABLE_COLUMNS[name])
+
     def tables(self) -> dict[str, pd.DataFrame]:
-        for handle in self.handles.values():
-            handle.flush()
-        return {name: _read_lines(path, self.fmt, COLUMNS[name]) for name, path in self.paths.items()}
+        return {name: self.table(name) for name in TABLE_COLUMNS}
 
 
 def _read_lines(path: Path, fmt: str, columns: list[str]) -> pd.DataFrame:
@@ -141,10 +157,9 @@ class ParquetStore:
                     part.unlink()  # written by a run killed before its ledger entry
         self.buffer: dict[str, list[dict]] = {name: [] for name in COLUMNS}
         self.buffered_docs = 0
-        tables = self.tables()
-        self.done = set(tables["reports"]["doc_id"]) if len(tables["reports"]) else set()
-        self.errored = set(tables["errors"]["doc"]) if len(tables["errors"]) else set()
-        self.entity_ids = set(tables["entities"]["id"])
+        self.done = set(self.table("reports")["doc_id"])
+        self.errored = set(self.table("errors")["doc"])
+        self.entity_ids = set(self.table("entities")["id"])
 
     def __enter__(self):
         return self
@@ -189,8 +204,20 @@ class ParquetStore:
         self.buffer = {name: [] for name in COLUMNS}
         self.buffered_docs = 0
 
+    def replace_derived(self, table: str, rows: list[dict]) -> None:
+        """A derived table is one Parquet file, replaced atomically."""
+        self.flush()
+        (self.folder / table).mkdir(exist_ok=True)
+        write_parquet(rows, table, self.folder / table / "all.parquet")
+
+    def table(self, name: str) -> pd.DataFrame:
+        self.flush()
+        if name in DERIVED_COLUMNS:
+            return read_parquet_folder(self.folder, name)
+        return read_parquet_folder(self.folder, name, self.parts)
+
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {name: read_parquet_folder(self.folder, name, self.parts) for name in COLUMNS}
+        return {name: self.table(name) for name in TABLE_COLUMNS}
 
 
 def _new_entities_only(rows: dict[str, list[dict]], known: set[str]) -> dict[str, list[dict]]:

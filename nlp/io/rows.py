@@ -47,10 +47,15 @@ def indicator_rows(report: Report, records: list[Indicator]) -> list[dict]:
         row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
         rows.append(row)
     return rows
+# Tables filled document by document (each document's rows are committed together).
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "reports": REPORT_COLUMNS, "entities": ENTITY_COLUMNS,
            "indicator_entities": LINK_COLUMNS, "errors": ERROR_COLUMNS}
+# Tables derived from the whole store at the end of a run and replaced as a whole:
+# `entity_links` maps every entity to the archive-wide entity it was linked to.
+DERIVED_COLUMNS = {"entity_links": ["entity_id", "label", "canonical", "linked_id", "linked_name"]}
+TABLE_COLUMNS = {**COLUMNS, **DERIVED_COLUMNS}
 _TYPES = {"value": pa.float64(), "value_max": pa.float64(), "start": pa.int64(), "end": pa.int64(),
           "n_indicators": pa.int64()}
 # One Arrow schema per table, so every backend and every part file has the same columns and types.
 ARROW_SCHEMAS = {table: pa.schema([(c, _TYPES.get(c, pa.string())) for c in columns])
-                 for table, columns in COLUMNS.items()}
+                 for table, columns in TABLE_COLUMNS.items()}
