@@ -107,6 +107,13 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class Backend(str, Enum):
+    """The morphology backends of `pipeline.load`."""
+    lexicon = "lexicon"
+    core = "core"
+    stanza = "stanza"
+
+
 @app.command()
 def mine(
     archive: List[Path] = typer.Argument(..., help="Report files and folders (searched recursively)."),
@@ -117,6 +124,7 @@ def mine(
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster (Parquet out)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
     ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the statistical NER (slower) or entity rules only."),
+    backend: Backend = typer.Option(Backend.lexicon, "--backend", help="Morphology backend."),
     registry: Optional[Path] = typer.Option(None, "--registry",
                                             help="Entity registry JSON to link against and update (shared by runs/stores)."),
 ) -> None:
@@ -141,9 +149,10 @@ def mine(
                     state = bar.tasks[0]
                     bar.update(task, rate=f"{state.completed / state.elapsed:.1f}" if state.elapsed else "-")
 
-                summary = mine_archive(archive, out, fmt=store_format, workers=workers, ner=ner, progress=advance,
+                summary = mine_archive(archive, out, fmt=store_format, workers=workers, ner=ner, backend=backend.value,
+                                       progress=advance,
                                        registry=registry)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, ImportError) as exc:
         _fail(LvmineError(str(exc)))
         raise typer.Exit(1)
     typer.echo(f"read {summary.read} document(s): stored {summary.stored}, already stored {summary.already_stored}, "
@@ -173,11 +182,12 @@ def schema() -> None:
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold annotations (corpora/gold/dev or .../test)."),
     show_errors: bool = typer.Option(False, "--errors", help="List every miss, spurious record and wrong unit."),
+    backend: Backend = typer.Option(Backend.lexicon, "--backend", help="Morphology backend."),
 ) -> None:
     """Precision/recall/F1 of extraction against gold annotations."""
     from .evaluate import evaluate as run_evaluation
 
-    scores = _or_exit(run_evaluation, gold_dir)
+    scores = _or_exit(run_evaluation, gold_dir, backend.value)
     table = Table("matching", "precision", "recall", "F1", title=f"{gold_dir}: {scores.gold} gold, {scores.predicted} predicted")
     for name, p, r, f in scores.table():
         table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
@@ -210,14 +220,13 @@ def evaluate_model(
     split: str = typer.Option("test", "--split", help="dev or test"),
 ) -> None:
     """Tokenization, tagging, lemma and parse scores of each installed backend on LVTB."""
-    from .model_eval import PUBLISHED, evaluate_backend
-    from .pipeline import CORE_DIR
+    from .model_eval import PUBLISHED, evaluate_backend, installed_backends
 
     conllu = data / f"lv_lvtb-ud-{split}.v2.5.conllu"
     if not conllu.exists():
         _fail(LvmineError(f"{conllu}: file not found"))
         raise typer.Exit(1)
-    backends = ["lexicon"] + (["core"] if (CORE_DIR / "meta.json").exists() else [])
+    backends = installed_backends()
     results = {b: evaluate_backend(b, conllu) for b in backends}
     table = Table("metric", *backends, *PUBLISHED, title=f"LVTB v2.5 {split}")
     published = {"raw UPOS": "upos", "raw lemma": "lemma", "raw LAS": "las"}

@@ -69,11 +69,16 @@ def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
     return docs
 
 
-def evaluate(gold_dir: str | Path) -> Scores:
+def evaluate(gold_dir: str | Path, backend: str = "lexicon") -> Scores:
+    """Extraction scores against the gold files under `gold_dir`, with the pipeline of
+    `backend` (see `pipeline.load`)."""
+    from .pipeline import load
+
+    nlp = load(backend)
     scores = Scores()
     for gold in load_gold(gold_dir):
         report = read_report(gold.path) if gold.path else read_text(gold.text, doc=gold.name)
-        predicted = extract(report)
+        predicted = extract(report, nlp=nlp)
         _score_doc(gold, report.text, predicted, scores)
     return scores
 

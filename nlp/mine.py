@@ -56,15 +56,15 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 _skip_ids: frozenset[str] = frozenset()
-_use_ner = True
+_load_options: dict = {}  # pipeline.load arguments of this worker
 
 
-def _init_worker(skip_ids: frozenset[str], ner: bool = True) -> None:
-    global _skip_ids, _use_ner
-    _skip_ids, _use_ner = skip_ids, ner
+def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lexicon") -> None:
+    global _skip_ids, _load_options
+    _skip_ids, _load_options = skip_ids, {"backend": backend, "ner": ner}
     from .pipeline import load
 
-    load(ner=ner)  # once per worker process
+    load(**_load_options)  # once per worker process
 
 
 def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -> DocResult:
@@ -77,7 +77,7 @@ def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -
         if content_id(data) in (skip_ids if skip_ids is not None else _skip_ids):
             return DocResult(doc, already_stored=True)
         report = report_from_bytes(data, doc, strict=False)
-        return DocResult(doc, report, indicators_from_doc(annotate(load(ner=_use_ner), report), report))
+        return DocResult(doc, report, indicators_from_doc(annotate(load(**_load_options), report), report))
     except LvmineError as exc:
         return DocResult(doc, error=getattr(exc, "problem", str(exc)))
     except Exception as exc:  # one bad document must not stop an archive
@@ -123,16 +123,19 @@ def link_archive(store, registry_path: str | Path | None = None) -> int:
 
 
 def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
-         ner: bool = True, progress: Callable[[DocResult], None] | None = None,
+         ner: bool = True, backend: str = "lexicon", progress: Callable[[DocResult], None] | None = None,
          registry: str | Path | None = None) -> MineSummary:
     """Mine `paths` into the store `out` (DuckDB by default) with `workers` processes.
     Documents already in the store are skipped; unreadable ones go to its errors table.
     At the end, the store's entities are linked archive-wide (`link_archive`), against
     the registry file `registry` when given."""
+    from .pipeline import check_backend
+
+    check_backend(backend)  # here, not in each worker's initializer, where it would not stop the pool
     summary = MineSummary()
     with open_store(out, fmt) as store:
         skip = frozenset(store.stored_ids())
-        for result in _results(iter_documents(paths), skip, workers, ner):
+        for result in _results(iter_documents(paths), skip, workers, ner, backend):
             summary.read += 1
             if result.already_stored:
                 summary.already_stored += 1
@@ -152,18 +155,19 @@ def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | No
     return summary
 
 
-def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner: bool = True) -> Iterator[DocResult]:
+def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner: bool = True,
+             backend: str = "lexicon") -> Iterator[DocResult]:
     if workers <= 1:
-        _init_worker(skip, ner)
+        _init_worker(skip, ner, backend)
         yield from map(process_document, documents)
         return
     # imap streams the archive: only a few documents per worker are in flight.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner, backend)) as pool:
         yield from pool.imap(process_document, documents, chunksize=4)
 
 
-def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True) -> pd.DataFrame:
+def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True, backend: str = "lexicon") -> pd.DataFrame:
     """Indicator records of every readable document under `paths`, as a DataFrame, without
     a store. `frame.attrs` holds the other tables ("reports", "entities",
     "indicator_entities", "entity_links" DataFrames) and "skipped": [(path, reason)] for
@@ -172,7 +176,7 @@ def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True) -> 
 
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     skipped: list[tuple[str, str]] = []
-    for result in _results(iter_documents(paths), frozenset(), workers, ner):
+    for result in _results(iter_documents(paths), frozenset(), workers, ner, backend):
         if result.error is not None:
             skipped.append((result.doc, result.error))
             continue

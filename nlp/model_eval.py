@@ -61,6 +61,25 @@ PUBLISHED = {  # UD Latvian LVTB, raw text, as published
 }
 
 
+def parses(nlp: Language) -> bool:
+    """Whether the pipeline assigns a dependency parse (spaCy parser or stanza depparse)."""
+    return "parser" in nlp.pipe_names or ("lv_stanza" in nlp.pipe_names and nlp.get_pipe("lv_stanza").parses)
+
+
+def installed_backends() -> list[str]:
+    """The backends whose models and packages are installed."""
+    from .pipeline import BACKENDS, check_backend
+
+    installed = []
+    for backend in BACKENDS:
+        try:
+            check_backend(backend)
+        except (FileNotFoundError, ImportError):
+            continue
+        installed.append(backend)
+    return installed
+
+
 def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None]:
     """Raw-text tokenization/sentences and gold-token tagging, lemmas and parse of one backend."""
     from .pipeline import EXTRACTION_PIPES, load
@@ -75,7 +94,8 @@ def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None
         # Gold tokens: nothing may re-tokenize or re-split them.
         with nlp.select_pipes(disable=["lv_ordinals", "lv_sentences"]):
             gold = evaluate_gold_tokens(nlp, sentences)
-    has_parser = "parser" in nlp.pipe_names
+    has_parser = parses(nlp)
+    tags_xpos = "tagger" in nlp.pipe_names or "lv_stanza" in nlp.pipe_names
     return {
         "raw token F1": raw_scores["token_f1"],
         "raw sentence F1": raw_scores["sentence_f1"],
@@ -83,7 +103,7 @@ def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None
         "raw lemma": raw_attrs["lemma_acc"],
         "raw LAS": raw_attrs["dep_las"] if has_parser else None,
         "gold UPOS": gold["upos"],
-        "gold XPOS": gold["xpos"] if "tagger" in nlp.pipe_names else None,
+        "gold XPOS": gold["xpos"] if tags_xpos else None,
         "gold UFeats": gold["feats"],
         "gold lemma": gold["lemma"],
         "gold UAS": gold["uas"] if has_parser else None,
@@ -105,7 +125,7 @@ def raw_attribute_scores(nlp: Language, sentences: list, per_doc: int = DOC_SENT
         "lemma_acc": 100 * Scorer.score_token_attr(examples, "lemma")["lemma_acc"],
         "dep_las": None,
     }
-    if "parser" in nlp.pipe_names:
+    if parses(nlp):
         out["dep_las"] = 100 * Scorer.score_deps(examples, "dep", head_attr="head", head_exclude=None,
                                                  ignore_labels=("p", "punct"))["dep_las"]
     return out

@@ -17,6 +17,7 @@ from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
 from .extract import sentences as _sentences  # noqa: F401
 from .morphology import component as _morph  # noqa: F401
+from .morphology.stanza_tagger import stanza_dir, stanza_processors
 from .tokenizer import customize_tokenizer
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -25,18 +26,23 @@ EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linke
 
 CORE_DIR = MODELS_DIR / "lv_core"
 NER_DIR = MODELS_DIR / "lv_ner"
-BACKENDS = ("lexicon", "core")
+BACKENDS = ("lexicon", "core", "stanza")
 
 
-def build(base: Language | None = None, ner: Language | None = None) -> Language:
+def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False) -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
-    tokenizer rules, sentence starts, lexicon morphology for whatever `base` leaves
-    unannotated, a trained NER (`ner`, optional), and the extraction stages."""
+    tokenizer rules, sentence starts, the stanza analysis (`stanza`, optional), lexicon
+    morphology for whatever is left unannotated, a trained NER (`ner`, optional), and the
+    extraction stages."""
     nlp = customize_tokenizer(base if base is not None else spacy.blank("lv"))
     has_parser = "parser" in nlp.pipe_names
     nlp.add_pipe("lv_ordinals", first=True)
     # With a trained parser, only line breaks are fixed here; the parser finds the rest.
     nlp.add_pipe("lv_sentences", after="lv_ordinals", config={"punctuation": not has_parser})
+    if stanza:
+        # After `base`'s own components: without a stanza tagger, stanza lemmatizes the
+        # UPOS/FEATS they assign.
+        nlp.add_pipe("lv_stanza")
     nlp.add_pipe("lv_lexicon_morph")
     if ner is not None:
         if "tok2vec" in ner.pipe_names:
@@ -48,23 +54,44 @@ def build(base: Language | None = None, ner: Language | None = None) -> Language
     return nlp
 
 
+def check_backend(backend: str) -> None:
+    """Raise a clear error (ValueError, FileNotFoundError, ImportError) when `backend`
+    is unknown or its models or packages are missing, before anything is loaded."""
+    import importlib.util
+
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend == "core" and not (CORE_DIR / "meta.json").exists():
+        raise FileNotFoundError(f"{CORE_DIR}: the trained core model is not installed")
+    if backend == "stanza":
+        if importlib.util.find_spec("stanza") is None:
+            raise ImportError("the stanza backend needs stanza: pip install torch==2.13.0 (or another CPU "
+                              "build), then pip install 'lvmine[stanza]'")
+        if "pos" not in stanza_processors(stanza_dir()) and not (CORE_DIR / "meta.json").exists():
+            raise FileNotFoundError(f"{CORE_DIR}: the stanza lemmatizer takes its tags from the core model, "
+                                    "which is not installed")
+
+
 @lru_cache(maxsize=6)
 def load(backend: str = "lexicon", ner: bool = True) -> Language:
     """The pipeline extraction uses, with `doc.ents` and every component above.
 
     backend="lexicon" (default): the LVTB form/suffix lexicon for lemmas and morphology;
     "core": the trained LVTB pipeline in models/lv_core (tagger, morphologizer, lemmatizer,
-    parser), with the lexicon refining its lemmas. The default is the one that extracts
+    parser), with the lexicon refining its lemmas; "stanza": stanza over lvmine's tokens
+    (needs the [stanza] extra) — our LVTB-trained stanza lemmatizer (models/lv_stanza) on
+    lv_core's tags and parse, or the official stanza models (tagger, lemmatizer, parser)
+    in the directory named by $LVMINE_STANZA_DIR. The default is the one that extracts
     better: on the dev gold, strict F1 0.984 (lexicon) against 0.965 (core); see README.
     The NER model in models/lv_ner is added when present and `ner` is true; without it,
     entities come from the domain rules alone and the pipeline runs several times faster."""
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    if backend == "core" and not (CORE_DIR / "meta.json").exists():
-        raise FileNotFoundError(f"{CORE_DIR}: the trained core model is not installed")
+    check_backend(backend)
     base = spacy.load(CORE_DIR) if backend == "core" else None
+    if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
+        # Our stanza models are a lemmatizer only: UPOS, FEATS and the parse come from lv_core.
+        base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
     ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-    return build(base, ner_model)
+    return build(base, ner_model, stanza=backend == "stanza")
 
 
 def make_report_doc(nlp: Language, report) -> Doc:

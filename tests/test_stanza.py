@@ -1,0 +1,98 @@
+"""The stanza backend: local models only (no network), lvmine's own tokens, the same Doc
+attributes as the spaCy backends, and the official-models directory via an env variable."""
+import json
+import shutil
+import socket
+
+import pytest
+
+import nlp
+from nlp.morphology.stanza_tagger import STANZA_DIR, STANZA_DIR_VARIABLE, StanzaTagger
+
+pytest.importorskip("stanza")
+
+REPORT_WORDS = [
+    ("Pasākumā uzrunājām dalībniekus no visas Latvijas.", "dalībniekus", "dalībnieks"),
+    ("Semināri notika 119 NVO pārstāvjiem.", "pārstāvjiem", "pārstāvis"),
+    ("Notika divas kulinārijas meistarklases.", "meistarklases", "meistarklase"),
+    ("Iedzīvotāji piedalījās 10 konsultācijās.", "konsultācijās", "konsultācija"),
+]
+
+
+@pytest.fixture(scope="module")
+def offline(request):
+    """Every socket connection fails while the backend loads and runs."""
+    def refuse(*args, **kwargs):
+        raise OSError("network blocked in this test")
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(socket.socket, "connect", refuse)
+    patch.setattr(socket, "create_connection", refuse)
+    request.addfinalizer(patch.undo)
+
+
+@pytest.fixture(scope="module")
+def stanza_nlp(offline):
+    return nlp.load("stanza", ner=False)
+
+
+@pytest.mark.parametrize("sentence, word, lemma", REPORT_WORDS)
+def test_report_words_lemmatised(stanza_nlp, sentence, word, lemma):
+    doc = stanza_nlp(sentence)
+    assert next(t for t in doc if t.text == word).lemma_ == lemma
+
+
+def test_same_doc_attributes_as_the_spacy_backend(stanza_nlp):
+    """Tokens, sentences, tags and parse are the Doc the core backend makes; the lemmas are
+    stanza's, and set on every word."""
+    text = ("Biedrība „Dienvidlatgales NVO atbalsta centrs” 2021. gadā noorganizēja 12 pasākumus "
+            "(8 diskusijas, 4 akcijas), kuros piedalījās vairāk nekā 345 dalībnieki.\n"
+            "Izlietoti 19 999,36 EUR.")
+    doc, reference = stanza_nlp(text), nlp.load("core", ner=False)(text)
+    assert [t.text for t in doc] == [t.text for t in reference]
+    assert [s.start for s in doc.sents] == [s.start for s in reference.sents]
+    for attribute in ("pos_", "tag_", "dep_", "morph"):
+        assert [getattr(t, attribute) for t in doc] == [getattr(t, attribute) for t in reference]
+    words = [t for t in doc if not t.is_space]
+    assert all(t.pos_ and t.tag_ and t.lemma_ for t in words)
+    assert next(t for t in doc if t.text == "pasākumus").lemma_ == "pasākums"
+    assert next(t for t in doc if t.text == "dalībnieki").lemma_ == "dalībnieks"
+
+
+def test_stanza_backend_extracts(stanza_nlp):
+    text = "Notika 4 semināri, kuros piedalījās vairāk nekā 120 jaunieši."
+    records = nlp.extract(text, nlp=stanza_nlp)
+    assert [(r.value, r.unit, r.qualifier) for r in records] == [(4, "seminārs", "exact"), (120, "jaunietis", "more_than")]
+
+
+def test_pretokenized_doc_without_sentences(stanza_nlp):
+    from spacy.tokens import Doc
+
+    doc = stanza_nlp(Doc(stanza_nlp.vocab, words=["Notika", "divas", "meistarklases", "."]))
+    assert [t.lemma_ for t in doc] == ["notikt", "divi", "meistarklase", "."]
+
+
+def test_official_layout_from_the_environment(tmp_path, monkeypatch, offline):
+    """A stanza resources directory laid out like the official download (its package names,
+    resources.json with dependencies fields) is used when the variable names it."""
+    (tmp_path / "lv" / "lemma").mkdir(parents=True)
+    shutil.copy(STANZA_DIR / "lv" / "lemma" / "lvtb_lvmine.pt", tmp_path / "lv" / "lemma" / "lvtb_nocharlm.pt")
+    resources = {"lv": {"lang_name": "Latvian",
+                        "packages": {"default": {"tokenize": "lvtb", "lemma": "lvtb_nocharlm"}},
+                        "default_processors": {"tokenize": "lvtb", "lemma": "lvtb_nocharlm"},
+                        "tokenize": {"lvtb": {}}, "lemma": {"lvtb_nocharlm": {"dependencies": []}}}}
+    (tmp_path / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
+    monkeypatch.setenv(STANZA_DIR_VARIABLE, str(tmp_path))
+    nlp.pipeline.load.cache_clear()  # load() caches pipelines by backend, not by directory
+    try:
+        pipeline = nlp.load("stanza", ner=False)
+    finally:
+        nlp.pipeline.load.cache_clear()
+    assert pipeline.get_pipe("lv_stanza").model_dir == tmp_path
+    doc = pipeline("Iedzīvotāji piedalījās 10 konsultācijās.")
+    assert next(t for t in doc if t.text == "konsultācijās").lemma_ == "konsultācija"
+
+
+def test_missing_models_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="resources.json"):
+        StanzaTagger(tmp_path)
