@@ -166,15 +166,21 @@ class EntityRegistry:
         self.make_id = make_id
         self._scorer = scorer
         self.entities: dict[str, Entity] = {}
-        self._keys: dict[tuple, str] = {}  # (label, key) -> id
+        self._keys: dict[Optional[str], dict[str, str]] = {}  # label -> {match form of a key: id}
 
     # -- matching
     @property
     def scorer(self):
+        """token_sort_ratio by default, computed as `ratio` over keys whose words were
+        sorted once when registered (`_form`): sorting every candidate on every lookup
+        made linking 20,000 entities take minutes."""
         if self._scorer is None:
             from rapidfuzz import fuzz
-            self._scorer = fuzz.token_sort_ratio
+            return fuzz.ratio
         return self._scorer
+
+    def _form(self, key: str) -> str:
+        return " ".join(sorted(key.split())) if self._scorer is None else key
 
     def canonical(self, text: str) -> str:
         return canonical_name(text, self.lemma_fn) if self.lemma_fn else re.sub(r"\s+", " ", text.strip())
@@ -184,11 +190,14 @@ class EntityRegistry:
         return self._match(normalize_key(self.canonical(text)), label)[0]
 
     def _match(self, key: str, label: Optional[str]):
-        if (label, key) in self._keys:
-            return self._keys[(label, key)], 100.0
+        key = self._form(key)
+        known = self._keys.get(label, {})
+        if key in known:
+            return known[key], 100.0
         from rapidfuzz import process
 
-        choices = {k: i for (lab, k), i in self._keys.items() if label is None or lab == label}
+        # One label's keys (an archive has tens of thousands): no scan over the others.
+        choices = known if label is not None else {k: i for keys in self._keys.values() for k, i in keys.items()}
         if not choices or not key:
             return None, 0.0
         best = process.extractOne(key, list(choices), scorer=self.scorer, score_cutoff=self.threshold)
@@ -212,7 +221,7 @@ class EntityRegistry:
         ent.count += count
         if name != ent.name and name not in ent.aliases:
             ent.aliases.append(name)
-        self._keys[(label, key)] = eid
+        self._keys.setdefault(label, {})[self._form(key)] = eid
         return eid
 
     def __len__(self) -> int:
@@ -240,7 +249,7 @@ class EntityRegistry:
             ent = Entity(**e)
             reg.entities[ent.id] = ent
             for name in [ent.name, *ent.aliases]:
-                reg._keys[(ent.label, normalize_key(name))] = ent.id
+                reg._keys.setdefault(ent.label, {})[reg._form(normalize_key(name))] = ent.id
         return reg
 
     @classmethod
