@@ -136,7 +136,7 @@ def mine(
 
     try:
         if engine is Engine.dask:
-            summary = mine_dask(archive, out, scheduler=scheduler, registry=registry)
+            summary = mine_dask(archive, out, scheduler=scheduler, registry=registry, ner=ner, backend=backend.value)
         else:
             total = sum(1 for _ in iter_documents(archive))
             columns = [TextColumn("mining"), BarColumn(), MofNCompleteColumn(),

@@ -193,7 +193,8 @@ def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True, bac
 
 
 def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler: str | None = None,
-              partitions: int | None = None, registry: str | Path | None = None) -> MineSummary:
+              partitions: int | None = None, registry: str | Path | None = None, ner: bool = True,
+              backend: str = "lexicon") -> MineSummary:
     """Map `process_document` over a dask.bag of paths; each partition writes its own Parquet
     part files under `out_folder` (indicators/, reports/, errors/, ...). With `scheduler`
     (an address such as "tcp://host:8786") the work runs on that distributed cluster, else
@@ -203,6 +204,9 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
 
     from .io.file_writer import read_parquet_folder, write_parquet
     from .io.rows import COLUMNS
+    from .pipeline import check_backend
+
+    check_backend(backend)
 
     documents = [str(p) for p in iter_documents(paths)]
     out_folder = Path(out_folder)
@@ -210,7 +214,7 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
         (out_folder / table).mkdir(parents=True, exist_ok=True)
     if documents:
         bag = db.from_sequence(documents, npartitions=partitions or min(len(documents), 64))
-        written = bag.map_partitions(_write_partition, str(out_folder))
+        written = bag.map_partitions(_write_partition, str(out_folder), ner, backend)
         if scheduler is None:
             written.compute(scheduler="processes")
         else:
@@ -227,7 +231,7 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
                        skipped=list(zip(tables["errors"]["doc"], tables["errors"]["problem"])))
 
 
-def _write_partition(paths: list[str], out_folder: str) -> list[int]:
+def _write_partition(paths: list[str], out_folder: str, ner: bool = True, backend: str = "lexicon") -> list[int]:
     """Process one Dask partition and write it as one part file per table (named by its
     content, so a re-run overwrites rather than duplicates)."""
     import hashlib
@@ -235,9 +239,10 @@ def _write_partition(paths: list[str], out_folder: str) -> list[int]:
     from .io.file_writer import write_parquet
     from .io.rows import COLUMNS, document_rows
 
+    _init_worker(frozenset(), ner, backend)  # the pipeline is cached per worker process
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     for path in paths:
-        result = process_document(path, frozenset())
+        result = process_document(path)
         if result.error is not None:
             tables["errors"].append({"doc": result.doc, "problem": result.error})
         else:
