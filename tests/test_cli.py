@@ -77,3 +77,24 @@ def test_records_validate_against_the_published_json_schema():
     assert len(rows) == 61
     for row in rows:
         jsonschema.validate(row, schema)
+
+
+def test_mine_with_stanza_backend_and_a_bad_backend(tmp_path):
+    pytest.importorskip("stanza")
+    seed = SAMPLE / f"{SEED_IDS[1]}.txt"
+    result = lvmine("mine", seed, "--out", tmp_path / "s.duckdb", "--backend", "stanza", "--no-ner", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert "stored 1" in result.stdout and "distinct entities after linking" in result.stdout
+    bad = lvmine("mine", seed, "--out", tmp_path / "b.duckdb", "--backend", "udpipe")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and "udpipe" in bad.stderr
+
+
+def test_missing_stanza_models_are_one_error_line(tmp_path):
+    pytest.importorskip("stanza")
+    import os
+
+    env = {**os.environ, "LVMINE_STANZA_DIR": str(tmp_path / "nowhere")}
+    result = subprocess.run([sys.executable, "-m", "nlp.cli", "mine", str(SAMPLE), "--out", str(tmp_path / "s.duckdb"),
+                             "--backend", "stanza"], capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "nowhere" in result.stderr and "resources.json" in result.stderr
