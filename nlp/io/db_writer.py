@@ -9,6 +9,7 @@ uninterrupted run.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -95,8 +96,7 @@ class SQLStore:
         loses whole documents only, which the next run processes again."""
         if not self.pending_docs:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             marks = ", ".join("?" * len(self.pending_docs))
             self.con.execute(f"DELETE FROM errors WHERE doc IN ({marks})", self.pending_docs)
             for table, rows in self.pending.items():
@@ -104,25 +104,27 @@ class SQLStore:
                     rows = list({row["id"]: row for row in rows}.values())
                 if rows:
                     self._insert(table, rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         self.pending = {table: [] for table in COLUMNS}
         self.pending_docs = []
 
     def replace_derived(self, table: str, rows: list[dict]) -> None:
         """Replace a derived table (see rows.DERIVED_COLUMNS) in one transaction."""
         self.flush()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute(f"DELETE FROM {table}")
             if rows:
                 self._insert(table, rows)
-            self.con.execute("COMMIT")
+
+    @contextmanager
+    def _transaction(self):
+        """Everything in the block commits together or not at all."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        self.con.execute("COMMIT")
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         columns = TABLE_COLUMNS[table]
