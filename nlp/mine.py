@@ -173,7 +173,9 @@ def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True, bac
     "indicator_entities", "entity_links" DataFrames) and "skipped": [(path, reason)] for
     unreadable files."""
     from .io.rows import COLUMNS, document_rows
+    from .pipeline import check_backend
 
+    check_backend(backend)  # before the pool, as in mine_to_store
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     skipped: list[tuple[str, str]] = []
     for result in _results(iter_documents(paths), frozenset(), workers, ner, backend):

@@ -151,6 +151,11 @@ def test_mine_to_dataframe_with_its_tables(archive, reference):
     assert indicator_rows({"indicators": frame}) == indicator_rows(reference[1])
 
 
+def test_mine_to_dataframe_rejects_a_bad_backend_before_starting_workers(archive):
+    with pytest.raises(ValueError, match="unknown backend 'udpipe'"):
+        nlp.mine([archive], workers=2, backend="udpipe")
+
+
 def test_cli_mine_summary(tmp_path, archive):
     result = subprocess.run([sys.executable, "-m", "nlp.cli", "mine", str(archive), "--out", str(tmp_path / "c.duckdb")],
                             capture_output=True, text=True, cwd=ROOT)
