@@ -241,10 +241,13 @@ def evaluate_model(
 def evaluate_ner(
     data: Path = typer.Option(Path("../shared/data/fullstack-ner"), "--data", help="The FullStack NER folder."),
     split: str = typer.Option("test", "--split", help="dev or test (never train on either)."),
+    pipeline: bool = typer.Option(False, "--pipeline", help="Score what nlp.load() tags (model + domain rules), "
+                                  "not the model alone."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N paragraphs (a quick check)."),
 ) -> None:
     """Per-label and micro P/R/F1 of the shipped NER model (models/lv_ner) on FullStack."""
     from .entities.evaluate_ner import evaluate_ner as run, format_table
-    from .pipeline import NER_DIR
+    from .pipeline import NER_DIR, load
 
     if not (data / "split.tsv").exists():
         _fail(LvmineError(f"{data}: no split.tsv; point --data at the FullStack NER folder"))
@@ -252,7 +255,7 @@ def evaluate_ner(
     if not (NER_DIR / "meta.json").exists():
         _fail(LvmineError(f"{NER_DIR}: the NER model is not installed"))
         raise typer.Exit(1)
-    print(format_table(run(NER_DIR, data, split)))
+    print(format_table(run(NER_DIR, data, split, nlp=load() if pipeline else None, limit=limit)))
 
 
 def _cell(value) -> str:

@@ -7,7 +7,9 @@ import sys
 
 import pytest
 
-from conftest import GOLD, SAMPLE, SEED_IDS
+from conftest import GOLD, ROOT, SAMPLE, SEED_IDS
+
+FULLSTACK = ROOT.parent / "shared" / "data" / "fullstack-ner"
 
 
 def lvmine(*args, cwd=None):
@@ -98,3 +100,16 @@ def test_missing_stanza_models_are_one_error_line(tmp_path):
                              "--backend", "stanza"], capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "nowhere" in result.stderr and "resources.json" in result.stderr
+
+
+@pytest.mark.skipif(not (FULLSTACK / "split.tsv").exists(), reason="the FullStack NER corpus is not beside the repo")
+def test_evaluate_ner_scores_the_model_and_the_pipeline():
+    scores = {}
+    for mode in ([], ["--pipeline"]):
+        result = lvmine("evaluate-ner", "--data", FULLSTACK, "--split", "dev", "--limit", "60", *mode)
+        assert result.returncode == 0, result.stderr
+        micro = next(line for line in result.stdout.splitlines() if line.startswith("micro(core)"))
+        scores[bool(mode)] = float(micro.split()[3])
+        assert "dev: 60 paragraphs" in result.stdout
+    # a trained model and its rules find most PER/ORG/LOC/DATE entities of news text
+    assert scores[False] > 45 and scores[True] > 45

@@ -68,3 +68,55 @@ def test_canonical_names_of_inflected_mentions_agree(first, second):
 
     label = "LOC" if "reģion" in first else "ORG"
     assert canonical(label, first) == canonical(label, second)
+
+
+def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """doc.ents after lv_entity_rules, given what a statistical NER had found in `text`."""
+    rules_only = nlp.load(ner=False)
+    doc = rules_only.make_doc(text)
+    for name in rules_only.pipe_names[:-1]:
+        doc = rules_only.get_pipe(name)(doc)
+    spans = []
+    for ent_text, label in model_ents:
+        start = text.index(ent_text)
+        spans.append(doc.char_span(start, start + len(ent_text), label=label))
+    doc.ents = spans
+    doc = rules_only.get_pipe("lv_entity_rules")(doc)
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, model_ents, expected, absent", [
+    # a place name inside a model organisation is part of the organisation
+    ("Latvijas Bankas prezidents to apstiprināja.", [("Latvijas Bankas", "ORG")],
+     ("Latvijas Bankas", "ORG"), ("Latvijas", "LOC")),
+    ("Jelgavas domes sēdē nolēma.", [("Jelgavas domes", "ORG")], ("Jelgavas domes", "ORG"), ("Jelgavas", "LOC")),
+    # ... but a model place that runs past the gazetteer's boundary does not win
+    ("Latgales reģiona 11 biedrības", [("Latgales reģiona 11", "LOC")],
+     ("Latgales reģiona", "LOC"), ("Latgales reģiona 11", "LOC")),
+    # an unlisted acronym the model reads as a place stays a place
+    ("ASV vēstniecība Rīgā", [("ASV", "LOC")], ("ASV", "LOC"), ("ASV", "ORG")),
+    # quoted company names and portal names stay organisations
+    ("Līderim \"Statoil\" ir 71 degvielas uzpildes stacija.", [("\"Statoil\"", "ORG")],
+     ("\"Statoil\"", "ORG"), None),
+    ("Ziņu portāls LSM.lv vēsta", [("LSM.lv", "ORG")], ("LSM.lv", "ORG"), None),
+    # a quoted title after a word such as "pasākums" is not an organisation
+    ("Tika noorganizēts 1 pasākums „Czar karnawaļu” par aizgavēņa tradīcijām.", [("„Czar karnawaļu”", "ORG")],
+     None, ("„Czar karnawaļu”", "ORG")),
+    ("Vairāk informācijas www.dnvoac.lv mājaslapā.", [("www.dnvoac.lv", "ORG")], None, ("www.dnvoac.lv", "ORG")),
+    ("Latgales MT NVO aktīvi piedalījās.", [("Latgales MT NVO", "ORG")], ("Latgales", "LOC"), ("Latgales MT NVO", "ORG")),
+])
+def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
+    ents = _merged(text, model_ents)
+    assert expected is None or expected in ents
+    assert absent is None or absent not in ents
+
+
+@pytest.mark.parametrize("text, date_text", [
+    ("Rīga, 1.janv., LETA. Šodien stājas spēkā grozījumi.", "1.janv."),
+    ("4.septembrī lielveikalā notika akcija.", "4.septembrī"),
+    ("Sanāksme notiks 5.jūn. Rīgā.", "5.jūn."),
+])
+def test_dates_without_a_year_are_still_tagged(text, date_text):
+    doc = nlp.load(ner=False)(text)
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    assert [e.text for e in dates] == [date_text] and dates[0]._.date_value is None

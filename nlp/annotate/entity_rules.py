@@ -34,6 +34,7 @@ if not Span.has_extension("date_value"):
 def _config() -> dict:
     config = dict(load_resource("entity_patterns"))
     config["org_type_words"] = set(config["org_type_words"])
+    config["title_heads"] = set(config["title_heads"])
     config["places"] = _place_lemmas(config["regions"])
     config["first_names"] = _first_names()
     return config
@@ -65,35 +66,42 @@ def make_entity_rules(nlp: Language, name: str) -> "EntityRules":
 class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        rule_spans = self._organisations(doc) + self._places(doc) + self._persons(doc, text)
-        rule_spans += self._dates(doc, text) + self._money(doc)
-        rule_spans = filter_spans(rule_spans)
+        model_spans = [e for e in doc.ents if self._keep_model_span(e)]
+        # A gazetteer place or a bare capitalised acronym is evidence, not proof: a model
+        # organisation that contains the place ("Latvijas Banka", "Jelgavas domei") or a model
+        # entity that labels the acronym otherwise ("ASV" is a place) has seen the context.
+        weak_spans = [s for s in self._places(doc)
+                      if not any(e.label_ == "ORG" and _contains(e, s) for e in model_spans)]
+        weak_spans += [s for s in self._acronyms(doc) if not any(_overlap(e, s) for e in model_spans)]
+        rule_spans = self._organisations(doc) + self._persons(doc, text) + self._dates(doc, text) + self._money(doc)
+        rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
-        model_spans = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))
-                       and self._keep_model_span(e)]
+        model_spans = [e for e in model_spans if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(filter_spans(model_spans + rule_spans), key=lambda s: s.start)
         return doc
 
     @staticmethod
     def _keep_model_span(span: Span) -> bool:
         """Model entities of the labels the data file trusts, minus what the report genre
-        shows to be noise: quoted titles, URLs, acronyms listed as not organisations."""
+        shows to be noise: URLs, quoted titles ("pasākums „…”"), organisations named by a generic word ("NVO")."""
         config = _config()
         if span.label_ not in config["model_labels"]:
             return False
-        text = span.text
-        if text[:1] in config["quotes"]["open"] or "." in text and " " not in text:
+        # web and e-mail addresses; a capitalised site name ("LSM.lv") is the organisation
+        if any(token.like_email or token.lower_.startswith(("www.", "http")) or "/" in token.text for token in span):
             return False
-        return not (span.label_ == "ORG" and text in config["not_org_acronyms"])
+        if span.text[:1] in config["quotes"]["open"] and span.start > 0:
+            head = span.doc[span.start - 1]
+            if head.is_lower and _lemma(head) in config["title_heads"]:
+                return False
+        # "NVO", "MT NVO": generic words for organisations, not names
+        return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
     def _organisations(self, doc: Doc) -> list[Span]:
         config = _config()
         spans = []
         for token in doc:
             if token.is_upper and token.text in config["org_acronyms"]:
-                spans.append(Span(doc, token.i, token.i + 1, "ORG"))
-            elif token.is_upper and len(token.text) >= 3 and token.is_alpha and token.text not in config["not_org_acronyms"] \
-                    and not (token.i + 1 < len(doc) and doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha):
                 spans.append(Span(doc, token.i, token.i + 1, "ORG"))
             if _lemma(token) not in config["org_type_words"]:
                 continue
@@ -111,6 +119,16 @@ class EntityRules:
         for first, last in _acronym_pairs(doc, config):
             spans.append(Span(doc, first, last, "ORG"))
         return spans
+
+    @staticmethod
+    def _acronyms(doc: Doc) -> list[Span]:
+        """Unlisted all-capital words of three or more letters ("DNVOAC", "LIAA"), not inside a
+        capitalised run ("PAZIŅOJUMS PRESEI"): usually organisations in report text."""
+        config = _config()
+        return [Span(doc, t.i, t.i + 1, "ORG") for t in doc
+                if t.is_upper and len(t.text) >= 3 and t.is_alpha and t.text not in config["org_acronyms"]
+                and t.text not in config["not_org_acronyms"]
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].is_upper and doc[t.i + 1].is_alpha)]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:
@@ -161,7 +179,7 @@ class EntityRules:
         from ..entities.dates import find_dates
 
         spans = []
-        for start, end, value in find_dates(text, period=doc.user_data.get("period")):
+        for start, end, value in find_dates(text, period=doc.user_data.get("period"), keep_unresolved=True):
             span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
             if span is not None:
                 span._.date_value = value
@@ -170,6 +188,15 @@ class EntityRules:
 
     def _money(self, doc: Doc) -> list[Span]:
         return [Span(doc, s.start, s.end, "MONEY") for s in doc.spans.get(SPAN_KEY, []) if s._.quantity.kind == "money"]
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _contains(outer: Span, inner: Span) -> bool:
+    """`outer` covers `inner` and more."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
 
 
 def _lemma(token: Token) -> str:

@@ -511,13 +511,15 @@ def normalize_date(text: str, *, default_year: Optional[int] = None,
 
 
 def find_dates(text: str, *, default_year: Optional[int] = None,
-               period: Period = None) -> list:
+               period: Period = None, keep_unresolved: bool = False) -> list:
     """Date expressions in running text: [(start_char, end_char, DateValue)].
 
     Ranges ("no 19. līdz 23. decembrim") and lists ("06. un 19.12") are one span each
     (a list spans its first..last day).  Yearless expressions take the year from
     ``period``, else the last explicit year earlier in the text, else ``default_year``;
-    without any they are skipped.  Bare numbers ("2020") are not taken for years here.
+    without any they are skipped, or, with ``keep_unresolved``, given with value None
+    (a tagger still wants the span of "4.septembrī" in a text with no year).
+    Bare numbers ("2020") are not taken for years here.
     """
     w = _words()
     out, context = [], None
@@ -528,6 +530,8 @@ def find_dates(text: str, *, default_year: Optional[int] = None,
             if ys:
                 context = ys[-1]
         if not vals:
+            if keep_unresolved:
+                out.append((item.start, item.end, None))
             continue
         if len(vals) == 1:
             v = vals[0]
