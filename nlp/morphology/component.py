@@ -42,6 +42,8 @@ class LexiconMorph:
 
     def _refine_lemma(self, token) -> None:
         if not self.lexicon.known(token.text):
+            # an unseen form: the dictionary's lemma for the model's UPOS, when it has one
+            token.lemma_ = self.lexicon.hunspell_lemmas(token.text).get(token.pos_, token.lemma_)
             return
         options = self.lexicon.analyses(token.text)
         feats = str(token.morph)

@@ -1,0 +1,185 @@
+"""Latvian word analysis from the hunspell-lv dictionary, for forms a treebank never saw.
+
+hunspell-lv (Debian package ``hunspell-lv``, LGPL-2.1; copied into models/lv_lexicon/hunspell)
+lists ~66,000 Latvian lemmas with their inflection flags; its affix rules generate ~6.8
+million word forms. ``HunspellLv.analyses(form)`` undoes those rules the way hunspell
+checks a word: for each ending that some suffix rule adds, restore the stem and look it up
+in the dictionary with that flag (also through one continuation rule and the prefixes
+"ne-", "jā-", "vis-"). Each analysis names the rules it used (its ``derivation``).
+
+The dictionary's stem is not always the UD lemma: hunspell derives verbal nouns
+("piedošanas" from "piedot"), reflexives ("atvadījās" from "atvadīt"), participles and
+adverbs from the verb or adjective entry. So the lemma is not taken from the stem: for
+every derivation the treebank's training words teach which lemma edit and UPOS it
+implies (``learn_edits``), and an unseen form gets the edit of its derivation
+(``HunspellLv.lemmas``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .lexicon import apply_rule, edit_rule
+
+NEEDAFFIX_DEFAULT = "{"
+# hunspell-lv part-of-speech codes (po: field of the .dic) -> UPOS
+PO_UPOS = (("lietv", "NOUN"), ("īpv", "ADJ"), ("darb", "VERB"), ("apstv", "ADV"), ("skv", "NUM"))
+
+
+@dataclass(frozen=True)
+class AffixRule:
+    flag: str
+    index: int
+    strip: str
+    add: str
+    continuation: str
+    condition: re.Pattern
+
+    @property
+    def key(self) -> str:
+        return f"{self.flag}{self.index}"
+
+
+@dataclass(frozen=True)
+class HunspellAnalysis:
+    stem: str            # the dictionary entry
+    upos: str            # from its po: code ("X" when it has none)
+    prefix: str          # "ne", "jā", ... or ""
+    derivation: str      # rule keys, e.g. "o3", "E12+d4", "-0|O1" (prefix|suffixes)
+
+
+def _upos(po: str) -> str:
+    return next((upos for code, upos in PO_UPOS if po.startswith(code)), "X")
+
+
+class HunspellLv:
+    def __init__(self, aff_path: str | Path, dic_path: str | Path):
+        self.suffixes: dict[str, list[AffixRule]] = defaultdict(list)   # added ending -> rules
+        self.prefixes: list[AffixRule] = []
+        self.continued_by: dict[str, list[AffixRule]] = defaultdict(list)  # flag -> rules whose add carries it
+        self.needaffix = NEEDAFFIX_DEFAULT
+        self._read_aff(Path(aff_path))
+        self.entries: dict[str, list[tuple[str, str]]] = defaultdict(list)  # stem -> [(flags, po)]
+        self._read_dic(Path(dic_path))
+        self.max_add = max(map(len, self.suffixes))
+
+    def _read_aff(self, path: Path) -> None:
+        counts: dict[str, int] = Counter()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if parts[:1] == ["NEEDAFFIX"] and len(parts) > 1:
+                self.needaffix = parts[1]
+            if len(parts) < 4 or parts[0] not in ("SFX", "PFX") or (len(parts) == 4 and parts[2] in "YN"):
+                continue
+            kind, flag = parts[0], parts[1]
+            strip = "" if parts[2] == "0" else parts[2]
+            add, _, continuation = parts[3].partition("/")
+            add = "" if add == "0" else add
+            condition = parts[4] if len(parts) > 4 else "."
+            rule = AffixRule(flag, counts[kind + flag], strip, add, continuation,
+                             re.compile(condition + "$" if kind == "SFX" else "^" + condition))
+            counts[kind + flag] += 1
+            if kind == "SFX":
+                self.suffixes[add].append(rule)
+                for cont in continuation:
+                    self.continued_by[cont].append(rule)
+            else:
+                self.prefixes.append(rule)
+
+    def _read_dic(self, path: Path) -> None:
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split()
+            if not parts:
+                continue
+            word, _, flags = parts[0].partition("/")
+            po = next((p[3:] for p in parts[1:] if p.startswith("po:")), "")
+            self.entries[word].append((flags, po))
+
+    def _suffix_analyses(self, word: str, needed_flag: str | None = None) -> list[tuple[str, str, str]]:
+        """(stem, po, derivation) for `word` as a dictionary entry plus at most one suffix rule
+        and its continuation; `needed_flag`: the entry must carry this (a prefix's) flag."""
+        out = []
+        for flags, po in self.entries.get(word, ()):
+            if self.needaffix not in flags and (needed_flag is None or needed_flag in flags):
+                out.append((word, po, ""))
+        for k in range(min(self.max_add, len(word) - 1), -1, -1):
+            for rule in self.suffixes.get(word[len(word) - k:], ()):
+                base = word[: len(word) - k] + rule.strip
+                if not rule.condition.search(base):
+                    continue
+                for flags, po in self.entries.get(base, ()):
+                    if rule.flag in flags and (needed_flag is None or needed_flag in flags):
+                        out.append((base, po, rule.key))
+                # twofold: the base is itself a form that an earlier rule made and whose
+                # added part carries this rule's flag as its continuation
+                for first in self.continued_by.get(rule.flag, ()):
+                    if not base.endswith(first.add):
+                        continue
+                    stem = base[: len(base) - len(first.add)] + first.strip
+                    if not first.condition.search(stem):
+                        continue
+                    for flags, po in self.entries.get(stem, ()):
+                        if first.flag in flags and (needed_flag is None or needed_flag in flags):
+                            out.append((stem, po, f"{first.key}+{rule.key}"))
+        return out
+
+    def analyses(self, form: str) -> list[HunspellAnalysis]:
+        """Every dictionary reading of `form` (tried as written, then in lower case)."""
+        out: list[HunspellAnalysis] = []
+        for word in dict.fromkeys((form, form.lower())):
+            out += [HunspellAnalysis(stem, _upos(po), "", d) for stem, po, d in self._suffix_analyses(word)]
+            for rule in self.prefixes:
+                if rule.add and word.startswith(rule.add) and len(word) > len(rule.add) + 2:
+                    rest = rule.strip + word[len(rule.add):]
+                    out += [HunspellAnalysis(stem, _upos(po), rule.add, f"{rule.key}|{d}")
+                            for stem, po, d in self._suffix_analyses(rest, rule.flag)]
+        return list(dict.fromkeys(out))
+
+
+Edit = tuple[bool, int, str, str]  # keep the prefix, strip, append, UPOS
+
+
+def _edit(analysis: HunspellAnalysis, form: str, lemma: str, upos: str) -> Edit:
+    body = form[len(analysis.prefix):] if analysis.prefix else form
+    keep = bool(analysis.prefix) and lemma.lower().startswith(analysis.prefix)
+    target = lemma[len(analysis.prefix):] if keep else lemma
+    return (keep, *edit_rule(body, target), upos)
+
+
+def learn_edits(hunspell: HunspellLv, words: Iterable[tuple[str, str, str, str]],
+                top: int = 4) -> dict[str, list[list]]:
+    """derivation -> [[keep_prefix, strip, append, upos, count], ...] (most frequent first),
+    from treebank (form, lemma, upos, feats) words that hunspell can analyse."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for form, lemma, upos, _ in words:
+        if not form.isalpha() or upos == "PROPN":
+            continue
+        for analysis in hunspell.analyses(form):
+            counts[analysis.derivation][_edit(analysis, form.lower(), lemma.lower(), upos)] += 1
+    return {d: [[*edit, n] for edit, n in c.most_common(top)] for d, c in counts.items()}
+
+
+def lemmas(hunspell: HunspellLv, edits: dict[str, list[list]], form: str) -> list[tuple[str, str, int]]:
+    """(lemma, UPOS, evidence count) readings of an unseen `form`, best first: each
+    analysis's learnt edits; a derivation the treebank never showed falls back to its
+    unprefixed derivation, else to the dictionary stem (count 0)."""
+    low = form.lower()
+    scored: Counter = Counter()
+    for analysis in hunspell.analyses(form):
+        learnt = edits.get(analysis.derivation)
+        if not learnt and analysis.prefix:
+            # a prefixed derivation the treebank lacks: the unprefixed one's edits; UD
+            # Latvian keeps "ne-" in the lemma of adjectives and adverbs, not of verbs
+            learnt = [[upos != "VERB", strip, append, upos, count]
+                      for _, strip, append, upos, count in edits.get(analysis.derivation.partition("|")[2], ())]
+        if not learnt:
+            scored[(analysis.stem, analysis.upos)] += 0
+            continue
+        body = low[len(analysis.prefix):] if analysis.prefix else low
+        for keep, strip, append, upos, count in learnt:
+            lemma = (analysis.prefix if keep else "") + apply_rule(body, strip, append)
+            scored[(lemma, upos)] += count
+    return [(lemma, upos, n) for (lemma, upos), n in sorted(scored.items(), key=lambda kv: -kv[1])]

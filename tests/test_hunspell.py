@@ -1,0 +1,84 @@
+"""The hunspell-lv backoff for word forms the treebank never saw."""
+import pytest
+
+from nlp.morphology.hunspell import HunspellLv, learn_edits, lemmas
+from nlp.morphology.lexicon import load_lexicon
+
+# A miniature of hunspell-lv: a 1st-declension noun, a verb with a reflexive continuation
+# class, the negation prefix, and an entry that needs an affix to be a word.
+AFF = """SET UTF-8
+NEEDAFFIX {
+PFX - Y 1
+PFX - 0 ne .
+SFX o Y 3
+SFX o s a s is:vpg
+SFX o s i s is:dpn
+SFX o s u s is:vpa
+SFX v Y 2
+SFX v t ja/r t
+SFX v t ju t
+SFX r Y 1
+SFX r 0 s a
+SFX n Y 1
+SFX n 0 a [^a]
+"""
+DIC = """5
+abaks/o po:lietv1r
+mazgāt/v- po:darbv22t
+krēsls/o po:lietv1r
+nabag/n{ po:lietv1r
+"""
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hunspell")
+    (folder / "lv.aff").write_text(AFF, encoding="utf-8")
+    (folder / "lv.dic").write_text(DIC, encoding="utf-8")
+    return HunspellLv(folder / "lv.aff", folder / "lv.dic")
+
+
+@pytest.mark.parametrize("form, stem, prefix, derivation", [
+    ("abaks", "abaks", "", ""),
+    ("abaka", "abaks", "", "o0"),
+    ("abaki", "abaks", "", "o1"),
+    ("mazgāja", "mazgāt", "", "v0"),
+    ("mazgājas", "mazgāt", "", "v0+r0"),        # twofold: reflexive continuation
+    ("nemazgāju", "mazgāt", "ne", "-0|v1"),       # prefix crossed with a suffix
+    ("nabaga", "nabag", "", "n0"),
+])
+def test_forms_are_traced_to_their_dictionary_entry(mini, form, stem, prefix, derivation):
+    assert (stem, prefix, derivation) in {(a.stem, a.prefix, a.derivation) for a in mini.analyses(form)}
+
+
+@pytest.mark.parametrize("form", ["nabag", "abakx", "neabaka", "krēslu0"])
+def test_non_words_have_no_analysis(mini, form):
+    # "nabag" needs an affix; "ne-" is not allowed on the noun entries
+    assert mini.analyses(form) == []
+
+
+def test_lemma_edits_are_learnt_per_derivation(mini):
+    treebank = [("abaka", "abaks", "NOUN", ""), ("abaki", "abaks", "NOUN", ""),
+                ("mazgājas", "mazgāties", "VERB", ""), ("nemazgāju", "mazgāt", "VERB", "")]
+    edits = learn_edits(mini, treebank)
+    # an unseen noun of the same class, and an unseen reflexive form of the verb
+    assert lemmas(mini, edits, "krēsli")[0][:2] == ("krēsls", "NOUN")
+    assert lemmas(mini, edits, "krēsla")[0][:2] == ("krēsls", "NOUN")
+    assert lemmas(mini, edits, "nemazgājas")[0][:2] == ("mazgāties", "VERB")
+
+
+@pytest.mark.parametrize("form, lemma", [
+    # forms absent from LVTB train whose lemma the suffix guesser got wrong
+    ("nenogrieza", "nogriezt"),   # negation is not part of a verb's lemma
+    ("karaļa", "karalis"),
+    ("hartu", "harta"),
+    ("fāžu", "fāze"),
+    ("atrodu", "atrast"),
+    ("iedzēruši", "iedzert"),
+    ("slotām", "slota"),
+    ("virpuļu", "virpulis"),
+])
+def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
+    lexicon = load_lexicon()
+    assert not lexicon.known(form)
+    assert lexicon.best(form).lemma == lemma
