@@ -59,7 +59,8 @@ class HunspellLv:
     def __init__(self, aff_path: str | Path, dic_path: str | Path):
         self.suffixes: dict[str, list[AffixRule]] = defaultdict(list)   # added ending -> rules
         self.prefixes: list[AffixRule] = []
-        self.continued_by: dict[str, list[AffixRule]] = defaultdict(list)  # flag -> rules whose add carries it
+        # flag -> added ending -> the rules whose added part carries that flag as continuation
+        self.continued_by: dict[str, dict[str, list[AffixRule]]] = defaultdict(lambda: defaultdict(list))
         self.needaffix = NEEDAFFIX_DEFAULT
         self._read_aff(Path(aff_path))
         self.entries: dict[str, list[tuple[str, str]]] = defaultdict(list)  # stem -> [(flags, po)]
@@ -85,7 +86,7 @@ class HunspellLv:
             if kind == "SFX":
                 self.suffixes[add].append(rule)
                 for cont in continuation:
-                    self.continued_by[cont].append(rule)
+                    self.continued_by[cont][add].append(rule)
             else:
                 self.prefixes.append(rule)
 
@@ -108,22 +109,23 @@ class HunspellLv:
         for k in range(min(self.max_add, len(word) - 1), -1, -1):
             for rule in self.suffixes.get(word[len(word) - k:], ()):
                 base = word[: len(word) - k] + rule.strip
-                if not rule.condition.search(base):
+                entries = self.entries.get(base, ())
+                # twofold: the base may itself be a form that an earlier rule made and whose
+                # added part carries this rule's flag as its continuation
+                firsts = self.continued_by.get(rule.flag)
+                if not (entries or firsts) or not rule.condition.search(base):
                     continue
-                for flags, po in self.entries.get(base, ()):
+                for flags, po in entries:
                     if rule.flag in flags and (needed_flag is None or needed_flag in flags):
                         out.append((base, po, rule.key))
-                # twofold: the base is itself a form that an earlier rule made and whose
-                # added part carries this rule's flag as its continuation
-                for first in self.continued_by.get(rule.flag, ()):
-                    if not base.endswith(first.add):
-                        continue
-                    stem = base[: len(base) - len(first.add)] + first.strip
-                    if not first.condition.search(stem):
-                        continue
-                    for flags, po in self.entries.get(stem, ()):
-                        if first.flag in flags and (needed_flag is None or needed_flag in flags):
-                            out.append((stem, po, f"{first.key}+{rule.key}"))
+                if not firsts:
+                    continue
+                for k2 in range(min(self.max_add, len(base) - 1), -1, -1):
+                    for first in firsts.get(base[len(base) - k2:], ()):
+                        stem = base[: len(base) - k2] + first.strip
+                        if first.condition.search(stem):
+                            out += [(stem, po, f"{first.key}+{rule.key}") for flags, po in self.entries.get(stem, ())
+                                    if first.flag in flags and (needed_flag is None or needed_flag in flags)]
         return out
 
     def analyses(self, form: str) -> list[HunspellAnalysis]:
