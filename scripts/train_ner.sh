@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Train the Latvian NER model models/lv_ner end to end (CPU, one thread).
+# Train the Latvian NER model models/lv_ner end to end (CPU, one thread). Its tok2vec starts from
+# models/lv_core's (transfer from the treebank), so train or install lv_core first.
 # Usage: scripts/train_ner.sh [MAX_SECONDS]
-#   MAX_SECONDS: training time limit (default 2100 s, about what the shipped model got; spaCy
+#   MAX_SECONDS: training time limit (default 1500 s, about what the shipped model got; spaCy
 #   also stops on patience). At the limit spaCy gets SIGINT and model-best (saved at every
 #   dev improvement) is packaged.
 #   DISABLE=EVENT,PRODUCT (env): labels switched off at packaging (default: none; see nlp/entities/package_ner.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-T=${1:-2100}
+T=${1:-1500}
 DISABLE=${DISABLE-}
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONUNBUFFERED=1
 OUTDIR=nlp/training/.output/ner

@@ -120,3 +120,11 @@ def test_dates_without_a_year_are_still_tagged(text, date_text):
     doc = nlp.load(ner=False)(text)
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     assert [e.text for e in dates] == [date_text] and dates[0]._.date_value is None
+
+
+@pytest.mark.parametrize("text, model_ent", [
+    ("“Inflanti” Novada vēsture", "” Novada"),            # starts with a closing quote
+    ("Projekts \"Ziemas laika pasākumi", "\"Ziemas laika"),  # opens a quote it does not close
+])
+def test_model_spans_with_broken_boundaries_are_dropped(text, model_ent):
+    assert (model_ent, "ORG") not in _merged(text, [(model_ent, "ORG")])

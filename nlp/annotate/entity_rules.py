@@ -90,6 +90,8 @@ class EntityRules:
         # web and e-mail addresses; a capitalised site name ("LSM.lv") is the organisation
         if any(token.like_email or token.lower_.startswith(("www.", "http")) or "/" in token.text for token in span):
             return False
+        if not _quotes_balanced(span.text, config["quotes"]) or span[-1].like_num:
+            return False  # boundary errors: '” Novada', '"Ziemas laika', 'Latgales reģiona 11'
         if span.text[:1] in config["quotes"]["open"] and span.start > 0:
             head = span.doc[span.start - 1]
             if head.is_lower and _lemma(head) in config["title_heads"]:
@@ -188,6 +190,23 @@ class EntityRules:
 
     def _money(self, doc: Doc) -> list[Span]:
         return [Span(doc, s.start, s.end, "MONEY") for s in doc.spans.get(SPAN_KEY, []) if s._.quantity.kind == "money"]
+
+
+def _quotes_balanced(text: str, quotes: dict) -> bool:
+    """Every quote in `text` is closed after it opens; a straight " both opens and closes."""
+    depth = 0
+    for char in text:
+        if char == '"':
+            depth = 1 - depth if depth <= 1 else depth - 1
+        elif char in quotes["open"] and char not in quotes["close"]:
+            depth += 1
+        elif char in quotes["close"] and char not in quotes["open"]:
+            depth -= 1
+            if depth < 0:
+                return False
+        elif char in quotes["open"]:  # “ opens in Latvian („…“), closes in English (“…”)
+            depth = depth - 1 if depth else depth + 1
+    return depth == 0
 
 
 def _overlap(a: Span, b: Span) -> bool:
