@@ -127,10 +127,11 @@ class EntityRules:
         """Unlisted all-capital words of three or more letters ("DNVOAC", "LIAA"), not inside a
         capitalised run ("PAZIŅOJUMS PRESEI"): usually organisations in report text."""
         config = _config()
-        return [Span(doc, t.i, t.i + 1, "ORG") for t in doc
-                if t.is_upper and len(t.text) >= 3 and t.is_alpha and t.text not in config["org_acronyms"]
-                and t.text not in config["not_org_acronyms"]
-                and not (t.i + 1 < len(doc) and doc[t.i + 1].is_upper and doc[t.i + 1].is_alpha)]
+        words = [t.text for t in doc]
+        return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
+                if len(word) >= 3 and word.isupper() and word.isalpha() and word not in config["org_acronyms"]
+                and word not in config["not_org_acronyms"]
+                and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:

@@ -63,8 +63,9 @@ class HunspellLv:
         self.continued_by: dict[str, dict[str, list[AffixRule]]] = defaultdict(lambda: defaultdict(list))
         self.needaffix = NEEDAFFIX_DEFAULT
         self._read_aff(Path(aff_path))
-        self.entries: dict[str, list[tuple[str, str]]] = defaultdict(list)  # stem -> [(flags, po)]
-        self._read_dic(Path(dic_path))
+        # stem -> ((flags, po), ...): tuples of strings, which the garbage collector stops
+        # tracking (lists of 66,000 entries would slow every full collection of a worker)
+        self.entries: dict[str, tuple[tuple[str, str], ...]] = self._read_dic(Path(dic_path))
         self.max_add = max(map(len, self.suffixes))
 
     def _read_aff(self, path: Path) -> None:
@@ -90,14 +91,17 @@ class HunspellLv:
             else:
                 self.prefixes.append(rule)
 
-    def _read_dic(self, path: Path) -> None:
+    @staticmethod
+    def _read_dic(path: Path) -> dict[str, tuple[tuple[str, str], ...]]:
+        entries: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             parts = line.split()
             if not parts:
                 continue
             word, _, flags = parts[0].partition("/")
             po = next((p[3:] for p in parts[1:] if p.startswith("po:")), "")
-            self.entries[word].append((flags, po))
+            entries[word].append((flags, po))
+        return {word: tuple(readings) for word, readings in entries.items()}
 
     def _suffix_analyses(self, word: str, needed_flag: str | None = None) -> list[tuple[str, str, str]]:
         """(stem, po, derivation) for `word` as a dictionary entry plus at most one suffix rule

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -155,7 +156,7 @@ class MorphLexicon:
     def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
         if not entries:
-            return self._guess(form)
+            return self._with_dictionary(form, self._guess(form))
         seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
         # A treebank sees each form in only some of its uses; Latvian endings are
         # systematically ambiguous ("-u" is accusative singular and genitive plural),
@@ -185,18 +186,27 @@ class MorphLexicon:
                 if (lemma, upos, feats) not in keys:
                     keys.add((lemma, upos, feats))
                     out.append(Analysis(lemma, upos, feats, count))
-        if not out:
-            return [Analysis(form, "X", "", 0)]
-        # The dictionary knows which parts of speech the word can be: readings it confirms
-        # come first (stable order), with its lemma.
+        return out or [Analysis(form, "X", "", 0)]
+
+    def _with_dictionary(self, form: str, guesses: list[Analysis]) -> list[Analysis]:
+        """The dictionary knows which parts of speech an unseen word can be: the guesses it
+        confirms come first (stable order), with its lemma."""
         dictionary = self.hunspell_lemmas(form)
-        out.sort(key=lambda a: a.upos not in dictionary)
-        return list(dict.fromkeys(replace(a, lemma=dictionary.get(a.upos, a.lemma)) for a in out))
+        if not dictionary:
+            return guesses
+        guesses = sorted(guesses, key=lambda a: a.upos not in dictionary)
+        return list(dict.fromkeys(replace(a, lemma=dictionary.get(a.upos, a.lemma)) for a in guesses))
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
 
 
+def load_lexicon(path: str | Path | None = None) -> MorphLexicon:
+    """The lexicon at `path` (default: the shipped one), loaded once per process: every
+    component shares one instance, its analysis cache and its hunspell dictionary."""
+    return _load_lexicon(str(DEFAULT_PATH) if path is None else os.path.abspath(path))
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> MorphLexicon:
-    return MorphLexicon.from_disk(path or DEFAULT_PATH)
+def _load_lexicon(path: str) -> MorphLexicon:
+    return MorphLexicon.from_disk(path)
