@@ -82,3 +82,21 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     lexicon = load_lexicon()
     assert not lexicon.known(form)
     assert lexicon.best(form).lemma == lemma
+
+
+@pytest.mark.parametrize("word, model_upos, upos, lemma", [
+    ("atrodu", "NOUN", "VERB", "atrast"),         # the dictionary reads it only as a verb
+    ("spiegdamas", "ADJ", "VERB", "spiegt"),
+    ("fāžu", "NOUN", "NOUN", "fāze"),             # agrees: only the lemma is the dictionary's
+    ("Riekstiņa", "PROPN", "PROPN", "Riekstiņa"),  # names are not the dictionary's business
+])
+def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = model_upos, word
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)

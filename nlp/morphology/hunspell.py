@@ -27,6 +27,8 @@ from .lexicon import apply_rule, edit_rule
 NEEDAFFIX_DEFAULT = "{"
 # hunspell-lv part-of-speech codes (po: field of the .dic) -> UPOS
 PO_UPOS = (("lietv", "NOUN"), ("īpv", "ADJ"), ("darb", "VERB"), ("apstv", "ADV"), ("skv", "NUM"))
+# the parts of speech a trained model's tag may be corrected to (nlp.morphology.component)
+OPEN_UPOS = ("NOUN", "VERB", "ADJ", "ADV")
 
 
 @dataclass(frozen=True)
