@@ -167,6 +167,11 @@ FIND_CASES = [
      [("20.10.2020. – 20.01.2021.", V(D(2020, 10, 20), D(2021, 1, 20)))]),
     ("Nometne notiks vasarā un rudenī.", {},  # no year available: skipped
      []),
+    # lists of years are one span from the first to the last year
+    ("Pasākumi notika 2020. un 2021. gadā.", {},
+     [("2020. un 2021. gadā", V(D(2020, 1, 1), D(2021, 12, 31), "year"))]),
+    ("Dati par 2010., 2011. un 2012.gadā sniegtajiem pakalpojumiem.", {},
+     [("2010., 2011. un 2012.gadā", V(D(2010, 1, 1), D(2012, 12, 31), "year"))]),
 ]
 
 
@@ -174,6 +179,17 @@ FIND_CASES = [
 def test_find_dates(text, kw, expected):
     got = [(text[s:e], v) for s, e, v in find_dates(text, **kw)]
     assert got == expected
+
+
+def test_find_dates_can_keep_yearless_spans():
+    text = "Tikšanās 4.septembrī, bet izstāde oktobrī."
+    assert find_dates(text) == []
+    assert [(text[s:e], v) for s, e, v in find_dates(text, keep_unresolved=True)] == \
+        [("4.septembrī", None), ("oktobrī", None)]
+
+
+def test_normalize_date_year_list():
+    assert normalize_date("2020. un 2021. gadā") == V(D(2020, 1, 1), D(2021, 12, 31), "year")
 
 
 @pytest.mark.parametrize("text,kw,expected", [

@@ -25,7 +25,8 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   "no 2020. gada 1. oktobra līdz 2021. gada 31. martam"; missing parts of one end are
   taken from the other ("19." takes the month and year of "23. decembrim"), and a range
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
-* lists of days: "06. un 19.12", "6., 12. un 19. decembrī".  ``normalize_date`` returns ONE
+* lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021. gadā".
+  ``normalize_date`` returns ONE
   value spanning all of them (first day .. last day, granularity "day"); use
   ``normalize_dates`` to get each day separately.
 
@@ -161,6 +162,7 @@ def _words() -> _Words:
         rf"(?:(?:(?<!\w){FROM})?{NB}(?P<d>{D})\.?{DASH}|(?<!\w){FROM}{NB}(?P<d2>{D})\.?{TO})$", fl)
     patterns["_left_year"] = re.compile(rf"(?:(?<!\w){FROM})?{NB}(?P<y>{Y4})\.?{TO}$", fl)
     patterns["_left_days"] = re.compile(rf"{NB}(?P<days>(?:{D}\.{AND})+)$", fl)
+    patterns["_left_years"] = re.compile(rf"{NB}(?P<years>(?:{Y4}\.{AND})+)$", fl)
     patterns["_to"] = re.compile(rf"^{TO}$", fl)
     patterns["_and"] = re.compile(rf"^{AND}$", fl)
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
@@ -442,6 +444,13 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             ly = _year(mm.group("y"))  # "2019.–2021. gadā", "1980.–1990. gados"
             left = _Spec("decade" if spec.kind == "decade" and ly % 10 == 0 else "year", ly)
             new = _Item(prev_end + mm.start(), e, "range", (left, spec), True)
+        elif (spec.kind == "year" and last is not None and last.kind in ("single", "list")
+              and all(x.kind == "year" for x in last.specs) and pats["_and"].match(gap)):
+            items.pop()  # "2020. un 2021. gadā" when "2020." was read as a year on its own
+            new = _Item(last.start, e, "list", last.specs + (spec,), True)
+        elif spec.kind == "year" and (mm := pats["_left_years"].search(gap)):
+            years = [_year(y) for y in re.findall(r"\d{4}", mm.group("years"))]  # "2020. un 2021. gadā"
+            new = _Item(prev_end + mm.start(), e, "list", tuple(_Spec("year", y) for y in years) + (spec,), True)
         elif spec.kind == "day" and (mm := pats["_left_days"].search(gap)):
             days = [int(x) for x in pats["_day"].findall(mm.group("days"))]
             specs = tuple(_Spec("day", spec.y, spec.m, d) for d in days) + (spec,)
@@ -535,9 +544,10 @@ def find_dates(text: str, *, default_year: Optional[int] = None,
             continue
         if len(vals) == 1:
             v = vals[0]
-        else:
+        else:  # a list of days or of years spans its first .. last
             a, b = _span(vals)
-            v = DateValue(a, b, "day", any(x.fuzzy for x in vals))
+            v = DateValue(a, b, vals[0].granularity if len({x.granularity for x in vals}) == 1 else "day",
+                          any(x.fuzzy for x in vals))
         out.append((item.start, item.end, v))
     return out
 
