@@ -25,10 +25,9 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   "no 2020. gada 1. oktobra līdz 2021. gada 31. martam"; missing parts of one end are
   taken from the other ("19." takes the month and year of "23. decembrim"), and a range
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
-* lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021. gadā".
-  ``normalize_date`` returns ONE
-  value spanning all of them (first day .. last day, granularity "day"); use
-  ``normalize_dates`` to get each day separately.
+* lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021.
+  gadā".  ``normalize_date`` returns ONE value spanning all of them (first .. last day, or
+  first .. last year); use ``normalize_dates`` to get each separately.
 
 A date without a year takes it from ``period`` (a (start, end) pair of dates: the year that
 puts the date inside the period, else the one that overlaps it), else from ``default_year``.
