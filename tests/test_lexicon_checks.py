@@ -1,4 +1,4 @@
-"""The hunspell-lv backoff for word forms the treebank never saw."""
+"""The lexicon behind every backend: the hunspell-lv backoff for unseen forms, and its checks of a trained model's tags."""
 import pytest
 
 from nlp.morphology.hunspell import HunspellLv, learn_edits, lemmas
@@ -91,6 +91,23 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("Riekstiņa", "PROPN", "PROPN", "Riekstiņa"),  # names are not the dictionary's business
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = model_upos, word
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
+
+
+@pytest.mark.parametrize("word, model_upos, upos, lemma", [
+    ("un", "NOUN", "CCONJ", "un"),                    # a tag the treebank never gave the form
+    ("dalībniekiem", "VERB", "NOUN", "dalībnieks"),
+    ("dalībniekiem", "NOUN", "NOUN", "dalībnieks"),   # agrees: kept
+])
+def test_trained_models_tags_of_seen_words_are_checked_against_the_treebank(word, model_upos, upos, lemma):
     import spacy
     from spacy.tokens import Doc
 
