@@ -59,7 +59,8 @@ def _upos(po: str) -> str:
 
 class HunspellLv:
     def __init__(self, aff_path: str | Path, dic_path: str | Path):
-        self.suffixes: dict[str, list[AffixRule]] = defaultdict(list)   # added ending -> rules
+        # added ending -> stripped ending -> rules (rules sharing both restore the same stem)
+        self.suffixes: dict[str, dict[str, list[AffixRule]]] = defaultdict(lambda: defaultdict(list))
         self.prefixes: list[AffixRule] = []
         # flag -> added ending -> the rules whose added part carries that flag as continuation
         self.continued_by: dict[str, dict[str, list[AffixRule]]] = defaultdict(lambda: defaultdict(list))
@@ -87,7 +88,7 @@ class HunspellLv:
                              re.compile(condition + "$" if kind == "SFX" else "^" + condition))
             counts[kind + flag] += 1
             if kind == "SFX":
-                self.suffixes[add].append(rule)
+                self.suffixes[add][strip].append(rule)
                 for cont in continuation:
                     self.continued_by[cont][add].append(rule)
             else:
@@ -112,26 +113,33 @@ class HunspellLv:
         for flags, po in self.entries.get(word, ()):
             if self.needaffix not in flags and (needed_flag is None or needed_flag in flags):
                 out.append((word, po, ""))
-        for k in range(min(self.max_add, len(word) - 1), -1, -1):
-            for rule in self.suffixes.get(word[len(word) - k:], ()):
-                base = word[: len(word) - k] + rule.strip
+        # k up to the whole word: the .aff has FULLSTRIP ("viens" -> "pirmais")
+        for k in range(min(self.max_add, len(word)), -1, -1):
+            for strip, rules in self.suffixes.get(word[len(word) - k:], {}).items():
+                base = word[: len(word) - k] + strip
                 entries = self.entries.get(base, ())
-                # twofold: the base may itself be a form that an earlier rule made and whose
-                # added part carries this rule's flag as its continuation
-                firsts = self.continued_by.get(rule.flag)
-                if not (entries or firsts) or not rule.condition.search(base):
-                    continue
-                for flags, po in entries:
-                    if rule.flag in flags and (needed_flag is None or needed_flag in flags):
-                        out.append((base, po, rule.key))
-                if not firsts:
-                    continue
-                for k2 in range(min(self.max_add, len(base) - 1), -1, -1):
-                    for first in firsts.get(base[len(base) - k2:], ()):
-                        stem = base[: len(base) - k2] + first.strip
-                        if first.condition.search(stem):
-                            out += [(stem, po, f"{first.key}+{rule.key}") for flags, po in self.entries.get(stem, ())
-                                    if first.flag in flags and (needed_flag is None or needed_flag in flags)]
+                for rule in rules:
+                    # twofold: the base may itself be a form that an earlier rule made and
+                    # whose added part carries this rule's flag as its continuation
+                    firsts = self.continued_by.get(rule.flag)
+                    if not (firsts or any(rule.flag in flags for flags, _ in entries)) \
+                            or not rule.condition.search(base):
+                        continue
+                    out += [(base, po, rule.key) for flags, po in entries
+                            if rule.flag in flags and (needed_flag is None or needed_flag in flags)]
+                    if firsts:
+                        out += self._first_rules(base, firsts, rule, needed_flag)
+        return out
+
+    def _first_rules(self, base: str, firsts: dict[str, list[AffixRule]], rule: AffixRule,
+                     needed_flag: str | None) -> list[tuple[str, str, str]]:
+        out = []
+        for k in range(min(self.max_add, len(base)), -1, -1):
+            for first in firsts.get(base[len(base) - k:], ()):
+                stem = base[: len(base) - k] + first.strip
+                if first.condition.search(stem):
+                    out += [(stem, po, f"{first.key}+{rule.key}") for flags, po in self.entries.get(stem, ())
+                            if first.flag in flags and (needed_flag is None or needed_flag in flags)]
         return out
 
     def analyses(self, form: str) -> list[HunspellAnalysis]:
