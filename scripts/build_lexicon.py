@@ -55,6 +55,10 @@ def main() -> None:
     parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"),
                         help="Folder with hunspell-lv's lv_LV.aff and lv_LV.dic.")
     args = parser.parse_args()
+    missing = [str(args.hunspell / name) for name in HUNSPELL_FILES if not (args.hunspell / name).exists()]
+    if missing:
+        raise SystemExit(f"build_lexicon: {', '.join(missing)} not found; install hunspell-lv "
+                         "(apt-get install hunspell-lv) or point --hunspell at a folder with lv_LV.aff and lv_LV.dic")
     train = list(read_conllu_words(args.data / "lv_lvtb-ud-train.v2.5.conllu"))
     lexicon = MorphLexicon.train(train)
     hunspell_dir = args.out.parent / HUNSPELL_DIR

@@ -117,3 +117,15 @@ def test_trained_models_tags_of_seen_words_are_checked_against_the_treebank(word
     doc[0].pos_, doc[0].lemma_ = model_upos, word
     LexiconMorph()(doc)
     assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
+
+
+def test_lexicon_without_the_dictionary_falls_back_to_suffix_guesses(tmp_path):
+    import shutil
+
+    from nlp.morphology.lexicon import DEFAULT_PATH, MorphLexicon
+
+    shutil.copy(DEFAULT_PATH, tmp_path / "lexicon.json.gz")  # no hunspell/ folder beside it
+    lexicon = MorphLexicon.from_disk(tmp_path / "lexicon.json.gz")
+    assert lexicon.hunspell_lemmas("fāžu") == {}
+    assert lexicon.best("fāžu").lemma != "fāze"  # the suffix guesser alone gets this one wrong
+    assert lexicon.best("meistarklasēs").lemma == "meistarklase"
