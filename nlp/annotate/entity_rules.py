@@ -7,7 +7,10 @@ general NER corpus lacks, configured by resources/entity_patterns.json.
   PER  an initial and a surname ("A.Stepanova"), a known first name and a surname ("Artūrs Mednis")
   DATE dates and periods (nlp.entities.dates), MONEY amounts (the money quantities)
 
-Rule spans win over a statistical model's overlapping spans; other model spans stay.
+Rule spans win over a statistical model's overlapping spans, except the weak ones: a
+gazetteer place inside a model organisation ("Latvijas Bankas") and an unlisted acronym the
+model labels ("ASV" as a place) yield to the model. Model spans that the report genre shows
+to be noise (addresses, quoted titles, broken quotes) are dropped; the others stay.
 """
 from __future__ import annotations
 
@@ -205,7 +208,7 @@ def _quotes_balanced(text: str, quotes: dict) -> bool:
             depth -= 1
             if depth < 0:
                 return False
-        elif char in quotes["open"]:  # “ opens in Latvian („…“), closes in English (“…”)
+        elif char in quotes["open"]:  # “ closes a Latvian „…“ and opens an English-style “…”
             depth = depth - 1 if depth else depth + 1
     return depth == 0
 
