@@ -128,3 +128,18 @@ def test_dates_without_a_year_are_still_tagged(text, date_text):
 ])
 def test_model_spans_with_broken_boundaries_are_dropped(text, model_ent):
     assert (model_ent, "ORG") not in _merged(text, [(model_ent, "ORG")])
+
+
+@pytest.mark.parametrize("mention, canonical_form", [
+    ("Lidiju Čubreviču", "Lidija Čubreviča"),   # accusative; the first name says feminine
+    ("Annai Kalniņai", "Anna Kalniņa"),
+    ("Ilzes Liepiņas", "Ilze Liepiņa"),
+    ("Anna Kalniņa", "Anna Kalniņa"),           # a feminine nominative, not a masculine genitive
+    ("Jāņa Bērziņa", "Jānis Bērziņš"),          # ... which this one is
+    ("Jānim Bērziņam", "Jānis Bērziņš"),
+    ("Artūrs Mednis", "Artūrs Mednis"),
+])
+def test_person_names_agree_with_the_first_name(mention, canonical_form):
+    from nlp.annotate.attach import canonical
+
+    assert canonical("PER", mention) == canonical_form

@@ -26,11 +26,47 @@ def _lemma_fn():
     return lexicon_lemma_fn()
 
 
+# A woman's surname in an oblique case -> nominative, by case ("Čubreviču" -> "Čubreviča")
+FEMININE_ENDINGS = {"Dat": (("ai", "a"), ("ei", "e")), "Gen": (("as", "a"), ("es", "e")),
+                    "Acc": (("u", "a"), ("i", "e")), "Loc": (("ā", "a"), ("ē", "e"))}
+
+
 @lru_cache(maxsize=65536)
 def canonical(label: str, text: str) -> str:
+    if label == "PER" and (person := _person_name(text)):
+        return person
     if label in ("ORG", "LOC", "PER"):
         return _genitive_head_to_nominative(canonical_name(text, _lemma_fn()))
     return " ".join(text.split())
+
+
+def _person_name(text: str) -> str | None:
+    """First name + surname in the nominative, the surname agreeing with the first name's
+    gender and case ("Lidiju Čubreviču" -> "Lidija Čubreviča", "Annai Kalniņai" -> "Anna
+    Kalniņa"): "-a" surnames are feminine nominatives or masculine genitives, and only the
+    first name tells which. None when the mention does not start with a known first name."""
+    from .entity_rules import first_names
+
+    words = text.split()
+    if len(words) != 2 or not all(w.replace("-", "").isalpha() and w[:1].isupper() for w in words):
+        return None
+    first, surname = words
+    lexicon = load_lexicon()
+    names = first_names()
+    readings = [("Nom", first)] if first in names else []
+    readings += [(a.feat("Case"), a.lemma[:1].upper() + a.lemma[1:]) for a in lexicon.analyses(first)
+                 if a.feat("Case") and a.feat("Number") != "Plur" and a.lemma[:1].upper() + a.lemma[1:] in names]
+    for case, name in dict.fromkeys(readings):
+        if case == "Nom":
+            return f"{name} {surname}"
+        gender = "Fem" if name[-1] in "ae" else "Masc"
+        same = next((a for a in lexicon.analyses(surname) if a.feat("Gender") == gender and a.feat("Case") == case), None)
+        if same is not None:
+            return f"{name} {surname[:1]}{same.lemma[1:]}"
+        for ending, nominative in FEMININE_ENDINGS.get(case, ()) if gender == "Fem" else ():
+            if surname.endswith(ending):
+                return f"{name} {surname[: -len(ending)]}{nominative}"
+    return None
 
 
 def _genitive_head_to_nominative(name: str) -> str:

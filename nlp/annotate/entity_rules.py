@@ -54,6 +54,11 @@ def _place_lemmas(regions: list[str]) -> set[str]:
     return places
 
 
+def first_names() -> set[str]:
+    """Latvian first names in the nominative (the lv-namedays calendar)."""
+    return _config()["first_names"]
+
+
 def _first_names() -> set[str]:
     """Latvian first names from the extended name-day calendar (lv-namedays)."""
     from lv_namedays import NameDayDB
@@ -173,7 +178,7 @@ class EntityRules:
             span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        names = _config()["first_names"]
+        names = first_names()
         for token in doc[:-1]:
             nxt = doc[token.i + 1]
             if token.text[:1].isupper() and _lemma(token) in names and nxt.text[:1].isupper() and nxt.is_alpha \
