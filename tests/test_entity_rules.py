@@ -70,19 +70,18 @@ def test_canonical_names_of_inflected_mentions_agree(first, second):
     assert canonical(label, first) == canonical(label, second)
 
 
-def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """doc.ents after lv_entity_rules, given what a statistical NER had found in `text`."""
+def _with_model_entities(text: str, model_ents: list[tuple[str, str]]):
+    """The Doc after lv_entity_rules, given what a statistical NER had found in `text`."""
     rules_only = nlp.load(ner=False)
     doc = rules_only.make_doc(text)
     for name in rules_only.pipe_names[:-1]:
         doc = rules_only.get_pipe(name)(doc)
-    spans = []
-    for ent_text, label in model_ents:
-        start = text.index(ent_text)
-        spans.append(doc.char_span(start, start + len(ent_text), label=label))
-    doc.ents = spans
-    doc = rules_only.get_pipe("lv_entity_rules")(doc)
-    return {(e.text, e.label_) for e in doc.ents}
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in model_ents]
+    return rules_only.get_pipe("lv_entity_rules")(doc)
+
+
+def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in _with_model_entities(text, model_ents).ents}
 
 
 @pytest.mark.parametrize("text, model_ents, expected, absent", [
@@ -143,3 +142,11 @@ def test_person_names_agree_with_the_first_name(mention, canonical_form):
     from nlp.annotate.attach import canonical
 
     assert canonical("PER", mention) == canonical_form
+
+
+def test_a_wider_model_date_keeps_its_words_and_takes_the_rule_value():
+    text = "Biedrība darbojas kopš 2019. gada, bet 10.01.21. (141 dalībnieks) notika forums."
+    doc = _with_model_entities(text, [("kopš 2019. gada", "DATE"), ("10.01.21. (141 dalībnieks", "DATE")])
+    dates = {e.text: e._.date_value for e in doc.ents if e.label_ == "DATE"}
+    assert dates["kopš 2019. gada"].iso() == "2019-01-01/2019-12-31"
+    assert "10.01.21." in dates and "10.01.21. (141 dalībnieks" not in dates  # no run-on into numbers

@@ -81,7 +81,8 @@ class EntityRules:
         weak_spans = [s for s in self._places(doc)
                       if not any(e.label_ == "ORG" and _contains(e, s) for e in model_spans)]
         weak_spans += [s for s in self._acronyms(doc) if not any(_overlap(e, s) for e in model_spans)]
-        rule_spans = self._organisations(doc) + self._persons(doc, text) + self._dates(doc, text) + self._money(doc)
+        rule_spans = self._organisations(doc) + self._persons(doc, text) + self._money(doc)
+        rule_spans += self._dates_within_model_dates(self._dates(doc, text), model_spans)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
         model_spans = [e for e in model_spans if not any(i in taken for i in range(e.start, e.end))]
@@ -196,6 +197,21 @@ class EntityRules:
                 span._.date_value = value
                 spans.append(span)
         return spans
+
+    @staticmethod
+    def _dates_within_model_dates(dates: list[Span], model_spans: list[Span]) -> list[Span]:
+        """A model DATE that covers a rule date and more words ("šā gada 30.janvārī", "kopš
+        1986. gada") keeps its boundaries and takes the rule's normalised value; one that
+        runs on into numbers or brackets ("10.01.21. (141 dalībnieks") does not."""
+        out = []
+        for span in dates:
+            outer = next((e for e in model_spans if e.label_ == "DATE" and _contains(e, span)
+                          and all(t.is_alpha for t in e if not span.start <= t.i < span.end)), None)
+            if outer is not None:
+                outer._.date_value = span._.date_value
+                span = outer
+            out.append(span)
+        return out
 
     def _money(self, doc: Doc) -> list[Span]:
         return [Span(doc, s.start, s.end, "MONEY") for s in doc.spans.get(SPAN_KEY, []) if s._.quantity.kind == "money"]
