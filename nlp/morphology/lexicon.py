@@ -90,6 +90,7 @@ class MorphLexicon:
         self.hunspell_dir = hunspell_dir
         self._hunspell = None
         self._cache: dict[str, list[Analysis]] = {}
+        self._dictionary_cache: dict[str, dict[str, str]] = {}
 
     @classmethod
     def train(cls, words: Iterable[tuple[str, str, str, str]]) -> "MorphLexicon":
@@ -132,6 +133,10 @@ class MorphLexicon:
         taught for its derivations ({} when the dictionary does not know the form)."""
         if not self.hunspell_edits or self.hunspell_dir is None:
             return {}
+        # cached: a trained backend asks for every occurrence of an unseen word
+        return _cached(self._dictionary_cache, form, self._hunspell_lemmas)
+
+    def _hunspell_lemmas(self, form: str) -> dict[str, str]:
         from .hunspell import HunspellLv, lemmas
 
         if self._hunspell is None:  # loaded on the first unseen form (0.5 s)
@@ -146,12 +151,7 @@ class MorphLexicon:
 
     def analyses(self, form: str) -> list[Analysis]:
         """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
-        cached = self._cache.get(form)
-        if cached is None:
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.clear()  # keeps memory flat over a large archive
-            cached = self._cache[form] = self._analyse(form)
-        return cached
+        return _cached(self._cache, form, self._analyse)
 
     def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
@@ -199,6 +199,17 @@ class MorphLexicon:
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
+
+
+def _cached(cache: dict, form: str, compute):
+    """`compute(form)`, remembered in `cache`, which is emptied past CACHE_SIZE forms so
+    that memory stays flat over a large archive."""
+    value = cache.get(form)
+    if value is None:
+        if len(cache) > CACHE_SIZE:
+            cache.clear()
+        value = cache[form] = compute(form)
+    return value
 
 
 def load_lexicon(path: str | Path | None = None) -> MorphLexicon:
