@@ -108,11 +108,15 @@ def test_killed_run_resumes_to_the_same_records(tmp_path, big_archive, target):
     command = [sys.executable, "-m", "nlp.cli", "mine", str(archive), "--out", str(store), "--workers", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # Kill it part-way. DuckDB locks its file while writing, so that store is watched through
-    # its write-ahead log growing with each committed document.
+    # its write-ahead log, which grows by ~1 MB with each committed batch of documents. The
+    # kill waits until the log has stopped growing: killed while the first commit is still
+    # being written, the run would have stored nothing, which is also correct but tests less.
     deadline = time.time() + 120
+    wal_sizes = [0]
     while time.time() < deadline and process.poll() is None:
         time.sleep(0.1)
-        if _ledger_count(store) >= 20 or _wal_bytes(store) > 200_000:
+        wal_sizes.append(_wal_bytes(store))
+        if _ledger_count(store) >= 20 or (wal_sizes[-1] > 200_000 and len(set(wal_sizes[-3:])) == 1):
             break
     process.send_signal(signal.SIGKILL)
     process.wait()
