@@ -61,7 +61,8 @@ _load_options: dict = {}  # pipeline.load arguments of this worker
 
 def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lexicon") -> None:
     global _skip_ids, _load_options
-    _skip_ids, _load_options = skip_ids, {"backend": backend, "ner": ner}
+    # Mining stores only the entities attached to indicators: the NER runs only where they come from.
+    _skip_ids, _load_options = skip_ids, {"backend": backend, "ner": ner, "entity_scope": "indicators"}
     from .pipeline import load
 
     load(**_load_options)  # once per worker process

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 # Importing the modules registers their @Language.factory components.
 from .annotate import entity_rules as _entity_rules  # noqa: F401
+from .annotate import indicator_ner as _indicator_ner  # noqa: F401
 from .classify import indicators as _classify  # noqa: F401
 from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
@@ -27,13 +28,19 @@ EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linke
 CORE_DIR = MODELS_DIR / "lv_core"
 NER_DIR = MODELS_DIR / "lv_ner"
 BACKENDS = ("lexicon", "core", "stanza")
+# "doc": the NER tags the whole text; "indicators": only the sentences and lines that
+# indicator records take entities from (lv_indicator_ner), which is all mining stores.
+ENTITY_SCOPES = ("doc", "indicators")
 
 
-def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False) -> Language:
+def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
+          entity_scope: str = "doc") -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
     tokenizer rules, sentence starts, the stanza analysis (`stanza`, optional), lexicon
-    morphology for whatever is left unannotated, a trained NER (`ner`, optional), and the
-    extraction stages."""
+    morphology for whatever is left unannotated, a trained NER (`ner`, optional) over
+    `entity_scope` (see ENTITY_SCOPES), and the extraction stages."""
+    if entity_scope not in ENTITY_SCOPES:
+        raise ValueError(f"unknown entity scope {entity_scope!r}; choose one of {', '.join(ENTITY_SCOPES)}")
     nlp = customize_tokenizer(base if base is not None else spacy.blank("lv"))
     has_parser = "parser" in nlp.pipe_names
     nlp.add_pipe("lv_ordinals", first=True)
@@ -51,6 +58,10 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         nlp.add_pipe("ner", source=ner)
     for name in EXTRACTION_PIPES:
         nlp.add_pipe(name)
+    if ner is not None and entity_scope == "indicators":
+        # The NER moves after extraction, where the quantities it serves are known.
+        nlp.add_pipe("lv_indicator_ner", before="lv_entity_rules")
+        nlp.disable_pipe("ner")
     return nlp
 
 
@@ -73,7 +84,7 @@ def check_backend(backend: str) -> None:
 
 
 @lru_cache(maxsize=6)
-def load(backend: str = "lexicon", ner: bool = True) -> Language:
+def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") -> Language:
     """The pipeline extraction uses, with `doc.ents` and every component above.
 
     backend="lexicon" (default): the LVTB form/suffix lexicon for lemmas and morphology;
@@ -84,14 +95,17 @@ def load(backend: str = "lexicon", ner: bool = True) -> Language:
     in the directory named by $LVMINE_STANZA_DIR. The default is the one that extracts
     better: on the dev gold, strict F1 0.984 (lexicon) against 0.965 (core); see README.
     The NER model in models/lv_ner is added when present and `ner` is true; without it,
-    entities come from the domain rules alone and the pipeline runs several times faster."""
+    entities come from the domain rules alone and the pipeline runs several times faster.
+    entity_scope="indicators" runs the NER only where indicator records take entities
+    from (see ENTITY_SCOPES): mining's records are the same at about half the NER cost,
+    but `doc.ents` elsewhere holds rule entities only."""
     check_backend(backend)
     base = spacy.load(CORE_DIR) if backend == "core" else None
     if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
         # Our stanza models are a lemmatizer only: UPOS, FEATS and the parse come from lv_core.
         base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
     ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-    return build(base, ner_model, stanza=backend == "stanza")
+    return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope)
 
 
 def make_report_doc(nlp: Language, report) -> Doc:

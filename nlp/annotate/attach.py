@@ -115,14 +115,20 @@ class DocEntities:
         """(start, end) of the sentence holding character `start`."""
         return self.sentences[max(0, bisect_right(self.sentence_starts, start) - 1)]
 
-    def attach(self, start: int, end: int, report: Report) -> list[dict]:
-        """Entities for a mention at [start, end): one per label, the nearest in the closest scope."""
+    def scopes(self, start: int, end: int) -> tuple[tuple[str, tuple[int, int]], ...]:
+        """Where a mention at [start, end) takes its entities from, closest first:
+        ("sentence", (start, end)) and ("line", (start, end)) character ranges."""
         text = self.text
         line = (text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1)
+        return ("sentence", self.sentence(start)), ("line", line)
+
+    def attach(self, start: int, end: int, report: Report) -> list[dict]:
+        """Entities for a mention at [start, end): one per label, the nearest in the closest scope."""
         chosen: list[dict] = []
+        scopes = self.scopes(start, end)
         for label in ATTACH_LABELS:
             candidates = [e for e in self.ents if e.label_ == label and not (e.start_char < end and e.end_char > start)]
-            for source, (lo, hi) in (("sentence", self.sentence(start)), ("line", line)):
+            for source, (lo, hi) in scopes:
                 inside = [e for e in candidates if e.start_char >= lo and e.end_char <= hi]
                 if inside:
                     nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
