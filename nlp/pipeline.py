@@ -18,6 +18,7 @@ from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
 from .extract import sentences as _sentences  # noqa: F401
 from .morphology import component as _morph  # noqa: F401
+from .doc_text import KEY as DOC_TEXT_KEY
 from .morphology.stanza_tagger import stanza_dir, stanza_processors
 from .tokenizer import customize_tokenizer
 
@@ -112,6 +113,7 @@ def make_report_doc(nlp: Language, report) -> Doc:
     """A Doc of the report's clean text carrying its delegation period, so that dates
     written without a year are resolved inside it."""
     doc = nlp.make_doc(report.text)
+    doc.user_data[DOC_TEXT_KEY] = report.text  # the tokenizer keeps the text: no need to rebuild it
     if report.period_start:
         doc.user_data["period"] = (report.period_start, report.period_end)
     return doc

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..extract.quantities import SPAN_KEY
 from .attach import DocEntities
+
+
+REGION_ATTRS = [ORTH, NORM, SPACY]
 
 
 @Language.factory("lv_indicator_ner", default_config={"ner_pipe": "ner"})
@@ -54,7 +58,9 @@ class IndicatorNER:
         ner = self.nlp.get_pipe(self.ner_pipe)
         for batch in minibatch(docs, batch_size):
             regions = [(doc, start, end) for doc in batch for start, end in indicator_regions(doc)]
-            tagged = ner.pipe((doc[start:end].as_doc() for doc, start, end in regions), batch_size=64)
+            # The NER reads words and whitespace only; copying the other attributes took a fifth of its time.
+            parts = (doc[start:end].as_doc(array_head=REGION_ATTRS) for doc, start, end in regions)
+            tagged = ner.pipe(parts, batch_size=64)
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
             for (doc, start, _), part in zip(regions, tagged):
                 found[id(doc)] += [Span(doc, start + e.start, start + e.end, e.label_) for e in part.ents]

@@ -265,5 +265,5 @@ def _token_before(doc: Doc, offset: int) -> int | None:
 def _token_starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get("_token_starts")
     if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["_token_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["_token_starts"] = doc.to_array("IDX").tolist()  # no Token objects
     return starts

@@ -12,7 +12,7 @@ WINDOW = 40
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+def _patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]], re.Pattern]:
     data = load_resource("qualifiers")
     # Longest phrases across all qualifiers first, so "ne vairāk kā" beats "vairāk kā".
     before = sorted(
@@ -22,14 +22,19 @@ def _patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Patter
     after_res = [
         (q, re.compile(r"^\s*" + phrase_pattern(phrases), re.I)) for q, phrases in data["after"].items()
     ]
-    return before_res, after_res
+    # Most numbers have no qualifier before them: one search over all phrases rules that out.
+    any_before = re.compile(phrase_pattern([p for _, p in before]) + r"\s*\(?\s*$", re.I)
+    return before_res, after_res, any_before
 
 
 def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """Qualifier that ends right before text[start:], with the offset where it starts."""
     window_start = max(0, start - WINDOW)
     window = text[window_start:start]
-    for qualifier, pattern in _patterns()[0]:
+    before_res, _, any_before = _patterns()
+    if not any_before.search(window):
+        return None
+    for qualifier, pattern in before_res:
         match = pattern.search(window)
         if match:
             return qualifier, window_start + match.start()
