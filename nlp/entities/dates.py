@@ -153,6 +153,8 @@ def _words() -> _Words:
         ("season", rf"(?P<season>{SEASON})"),
     ]
     patterns = {name: re.compile(rx, fl) for name, rx in atoms}
+    # Any atom at all (group names dropped): most word starts fail this one match (_scan).
+    patterns["_any_atom"] = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in atoms), fl)
     NB = r"(?<![\w.,])"
     DASH = r"\s*(?:" + _alt(data["range_to_dash"]) + r")\s*"
     # "19.–23. decembrī" / "no 19. līdz 23. decembrim" ("24. Līdz 2015. gada ..." is no range)
@@ -356,18 +358,21 @@ def _choose(item: _Item, w: _Words, period: Period, years: Sequence[int]) -> Opt
 
 # --------------------------------------------------------------------------- scanning
 
+# Where a date may start: an alphanumeric character after a non-alphanumeric one, not
+# inside a number ("12.03" is not a date starting at "03").
+WORD_START = re.compile(r"(?<![^\W_])(?<!\d[.,/-])[^\W_]")
+
+
 def _scan(text: str, w: _Words, strict: bool) -> list:
     """Find atomic date expressions: [(start, end, spec, year_explicit, first_day_of_numrange)]."""
     pats = w.patterns
     names = [n for n in ("numrange", "numeric", "iso", "slash", "daymonth", "daymonth1",
                          "text", "decade", "yearpart", "year", "yearbare", "partalone", "season")
              if strict or n != "yearbare"]
-    out, i, n = [], 0, len(text)
-    while i < n:
-        ch = text[i]
-        if not ch.isalnum() or (i > 0 and text[i - 1].isalnum()) or (
-                i > 1 and text[i - 1] in ".,/-" and text[i - 2].isdigit()):
-            i += 1
+    out, n, resume = [], len(text), 0
+    for start in WORD_START.finditer(text):
+        i = start.start()
+        if i < resume or not pats["_any_atom"].match(text, i):
             continue
         best = None
         for name in names:
@@ -384,7 +389,6 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
             if best is None or e > best[1]:
                 best = (name, e, m)
         if best is None:
-            i += 1
             continue
         name, e, m = best
         spec = _spec_from_match(name, m, w)
@@ -410,7 +414,8 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
         if ok:
             d1 = int(g["d1"]) if name == "numrange" else None
             out.append((i, e, spec, spec.y is not None, d1))
-        i = e if ok or consume else i + 1
+        if ok or consume:
+            resume = e
     return out
 
 
