@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -75,13 +76,14 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         model_spans = [e for e in doc.ents if self._keep_model_span(e)]
+        words, lemmas = _words_and_lemmas(doc)
         # A gazetteer place or a bare capitalised acronym is evidence, not proof: a model
         # organisation that contains the place ("Latvijas Banka", "Jelgavas domei") or a model
         # entity that labels the acronym otherwise ("ASV" is a place) has seen the context.
-        weak_spans = [s for s in self._places(doc)
+        weak_spans = [s for s in self._places(doc, words, lemmas)
                       if not any(e.label_ == "ORG" and _contains(e, s) for e in model_spans)]
-        weak_spans += [s for s in self._acronyms(doc) if not any(_overlap(e, s) for e in model_spans)]
-        rule_spans = self._organisations(doc) + self._persons(doc, text) + self._money(doc)
+        weak_spans += [s for s in self._acronyms(doc, words) if not any(_overlap(e, s) for e in model_spans)]
+        rule_spans = self._organisations(doc, words, lemmas) + self._persons(doc, text, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model_spans)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
@@ -108,17 +110,17 @@ class EntityRules:
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
-    def _organisations(self, doc: Doc) -> list[Span]:
+    def _organisations(self, doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
         config = _config()
         spans = []
-        for token in doc:
-            if token.is_upper and token.text in config["org_acronyms"]:
-                spans.append(Span(doc, token.i, token.i + 1, "ORG"))
-            if _lemma(token) not in config["org_type_words"]:
+        for i, (word, lemma) in enumerate(zip(words, lemmas)):
+            if word in config["org_acronyms"] and word.isupper():
+                spans.append(Span(doc, i, i + 1, "ORG"))
+            if lemma not in config["org_type_words"]:
                 continue
-            start = self._modifiers_before(doc, token.i)
-            end = _quoted_name_after(doc, token.i + 1)
-            if start == token.i and end == token.i + 1:
+            start = self._modifiers_before(doc, i)
+            end = _quoted_name_after(doc, i + 1)
+            if start == i and end == i + 1:
                 continue  # a bare type word ("biedrībai") names no particular organisation
             spans.append(Span(doc, start, end, "ORG"))
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, config["org_prefixes"])) + r")\s+[„“\"«]", doc_text(doc)):
@@ -127,16 +129,15 @@ class EntityRules:
                 end = _quoted_name_after(doc, start_token.end - 1)
                 if end > start_token.end - 1:
                     spans.append(Span(doc, start_token.start, end, "ORG"))
-        for first, last in _acronym_pairs(doc, config):
+        for first, last in _acronym_pairs(words, config):
             spans.append(Span(doc, first, last, "ORG"))
         return spans
 
     @staticmethod
-    def _acronyms(doc: Doc) -> list[Span]:
+    def _acronyms(doc: Doc, words: list[str]) -> list[Span]:
         """Unlisted all-capital words of three or more letters ("DNVOAC", "LIAA"), not inside a
         capitalised run ("PAZIŅOJUMS PRESEI"): usually organisations in report text."""
         config = _config()
-        words = [t.text for t in doc]
         return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
                 if len(word) >= 3 and word.isupper() and word.isalpha() and word not in config["org_acronyms"]
                 and word not in config["not_org_acronyms"]
@@ -162,29 +163,29 @@ class EntityRules:
                 start = k + 1
         return start
 
-    def _places(self, doc: Doc) -> list[Span]:
+    def _places(self, doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
         config = _config()
         spans = []
-        for token in doc:
-            if token.text[:1].isupper() and _lemma(token) in config["places"]:
-                end = token.i + 1
-                if end < len(doc) and _lemma(doc[end]) in config["place_suffix_words"]:
+        for i, (word, lemma) in enumerate(zip(words, lemmas)):
+            if word[:1].isupper() and lemma in config["places"]:
+                end = i + 1
+                if end < len(doc) and lemmas[end] in config["place_suffix_words"]:
                     end += 1  # "Rēzeknes novadā", "Latgales reģiona"
-                spans.append(Span(doc, token.i, end, "LOC"))
+                spans.append(Span(doc, i, end, "LOC"))
         return spans
 
-    def _persons(self, doc: Doc, text: str) -> list[Span]:
+    def _persons(self, doc: Doc, text: str, words: list[str], lemmas: list[str]) -> list[Span]:
         spans = []
         for match in INITIAL_SURNAME.finditer(text):
             span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         names = first_names()
-        for token in doc[:-1]:
-            nxt = doc[token.i + 1]
-            if token.text[:1].isupper() and _lemma(token) in names and nxt.text[:1].isupper() and nxt.is_alpha \
-                    and not nxt.is_upper:
-                spans.append(Span(doc, token.i, token.i + 2, "PER"))
+        for i in range(len(words) - 1):
+            nxt = words[i + 1]
+            if words[i][:1].isupper() and lemmas[i] in names and nxt[:1].isupper() and nxt.isalpha() \
+                    and not nxt.isupper():
+                spans.append(Span(doc, i, i + 2, "PER"))
         return spans
 
     def _dates(self, doc: Doc, text: str) -> list[Span]:
@@ -244,7 +245,10 @@ def _contains(outer: Span, inner: Span) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    lemma = token.lemma_ or token.text
+    return _lemma_text(token.lemma_ or token.text)
+
+
+def _lemma_text(lemma: str) -> str:
     return lemma if lemma[:1].isupper() else lemma.lower()
 
 
@@ -260,12 +264,19 @@ def _quoted_name_after(doc: Doc, i: int) -> int:
     return i
 
 
-def _acronym_pairs(doc: Doc, config: dict) -> list[tuple[int, int]]:
+def _acronym_pairs(words: list[str], config: dict) -> list[tuple[int, int]]:
     """Two-word acronyms listed in the data file ("PIKC RVT")."""
-    pairs = [a.split() for a in config["org_acronyms"] if " " in a]
-    out = []
-    for token in doc[:-1]:
-        for first, second in pairs:
-            if token.text == first and doc[token.i + 1].text == second:
-                out.append((token.i, token.i + 2))
-    return out
+    pairs = {tuple(a.split()) for a in config["org_acronyms"] if " " in a}
+    return [(i, i + 2) for i in range(len(words) - 1) if (words[i], words[i + 1]) in pairs]
+
+
+def _words_and_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and `_lemma`, read once: the rules test each token several times,
+    and spaCy builds a Token object on every access."""
+    strings = doc.vocab.strings
+    words, lemmas = [], []
+    for orth, lemma in doc.to_array([ORTH, LEMMA]).tolist():
+        word = strings[orth]
+        words.append(word)
+        lemmas.append(_lemma_text(strings[lemma] or word))
+    return words, lemmas
