@@ -28,7 +28,7 @@ from ..resources import load_resource
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 LOWER = "a-zāčēģīķļņšūž"
-INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.\s?[{UPPER}][{LOWER}]+")
+INITIAL_SURNAME = re.compile(rf"\b(?:D[zž]|[{UPPER}])\.\s?[{UPPER}][{LOWER}]+")  # "A.Stepanova", "Dz. Lezdiņa"
 
 if not Span.has_extension("date_value"):
     Span.set_extension("date_value", default=None)
@@ -83,7 +83,10 @@ class EntityRules:
         weak_spans = [s for s in self._places(doc, words, lemmas)
                       if not any(e.label_ == "ORG" and _contains(e, s) for e in model_spans)]
         weak_spans += [s for s in self._acronyms(doc, words) if not any(_overlap(e, s) for e in model_spans)]
-        rule_spans = self._organisations(doc, words, lemmas) + self._persons(doc, text, words, lemmas) + self._money(doc)
+        # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
+        weak_spans += [s for s in self._persons(doc, text, words, lemmas)
+                       if not any(e.label_ == "PER" and _contains(e, s) for e in model_spans)]
+        rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model_spans)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
@@ -169,8 +172,9 @@ class EntityRules:
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
             if word[:1].isupper() and lemma in config["places"]:
                 end = i + 1
-                if end < len(doc) and lemmas[end] in config["place_suffix_words"]:
-                    end += 1  # "Rēzeknes novadā", "Latgales reģiona"
+                if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
+                        lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
+                    end += 1  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
                 spans.append(Span(doc, i, end, "LOC"))
         return spans
 

@@ -405,6 +405,8 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
             before = text[max(0, i - 40):i]
             ok = not pats["_relative"].search(before) and not (
                 pats["_part_blocker"] and pats["_part_blocker"].search(before))
+            # "80. gadu beigās" is the end of a decade, not of some year
+            ok = ok and not re.search(r"\d\.?\s*$", before)
         if ok and not strict and name in ("daymonth", "daymonth1") and not (
                 len(g["d"]) == 2 or text[e - 1] == "."):
             ok = False  # running text: "3.12" may be a room or a paragraph; "03.12" / "3.12." are dates
