@@ -199,7 +199,8 @@ def test_normalize_date_year_list():
     ("Bērns pirmā dzīves gada beigās sāk runāt.", {"default_year": 2020}, []),
     ("Atskaite jāiesniedz līdz gada beigām.", {"default_year": 2020},
      [("gada beigām", V(D(2020, 9, 1), D(2020, 12, 31), "part_of_year", True))]),
-], ids=["street", "numbered-item", "life-year", "year-end"])
+    ("Tas notika 80. gadu beigās.", {"default_year": 2020}, []),
+], ids=["street", "numbered-item", "life-year", "year-end", "decade-end"])
 def test_find_dates_false_positives(text, kw, expected):
     assert [(text[s:e], v) for s, e, v in find_dates(text, **kw)] == expected
 

@@ -103,6 +103,11 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      None, ("„Czar karnawaļu”", "ORG")),
     ("Vairāk informācijas www.dnvoac.lv mājaslapā.", [("www.dnvoac.lv", "ORG")], None, ("www.dnvoac.lv", "ORG")),
     ("Latgales MT NVO aktīvi piedalījās.", [("Latgales MT NVO", "ORG")], ("Latgales", "LOC"), ("Latgales MT NVO", "ORG")),
+    # a model person with the full name keeps it; without one, the initial and surname are found by rule
+    ("Džons D. Rokfellers dibināja uzņēmumu.", [("Džons D. Rokfellers", "PER")],
+     ("Džons D. Rokfellers", "PER"), ("D. Rokfellers", "PER")),
+    ("Runāja Dz. Lezdiņa un citi.", [("Dz.", "PER")], ("Dz. Lezdiņa", "PER"), ("Dz.", "PER")),
+    ("Runāja Dž. Dzintars.", [], ("Dž. Dzintars", "PER"), None),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)
@@ -150,3 +155,15 @@ def test_a_wider_model_date_keeps_its_words_and_takes_the_rule_value():
     dates = {e.text: e._.date_value for e in doc.ents if e.label_ == "DATE"}
     assert dates["kopš 2019. gada"].iso() == "2019-01-01/2019-12-31"
     assert "10.01.21." in dates and "10.01.21. (141 dalībnieks" not in dates  # no run-on into numbers
+
+
+@pytest.mark.parametrize("text, place, absent", [
+    ("Pasākumi notika Rēzeknes novadā un Daugavpilī.", "Rēzeknes novadā", None),
+    ("Aptauja veikta Krāslavas apkaimēs.", "Krāslavas apkaimēs", None),  # one area, in the plural
+    ("Tirdzniecības centri Latvijas pilsētās tiek slēgti.", "Latvijas", "Latvijas pilsētās"),  # several cities
+    ("Dzīvoja Latgales novados.", "Latgales", "Latgales novados"),
+])
+def test_place_suffix_words_in_the_plural(text, place, absent):
+    found = _merged(text, [])
+    assert (place, "LOC") in found
+    assert absent is None or (absent, "LOC") not in found
