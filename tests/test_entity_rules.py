@@ -108,6 +108,14 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      ("Džons D. Rokfellers", "PER"), ("D. Rokfellers", "PER")),
     ("Runāja Dz. Lezdiņa un citi.", [("Dz.", "PER")], ("Dz. Lezdiņa", "PER"), ("Dz.", "PER")),
     ("Runāja Dž. Dzintars.", [], ("Dž. Dzintars", "PER"), None),
+    # a first name the lexicon lower-cases ("lidija") is still a first name
+    ("Rīkoja romu dejas pratēju Lidiju Čubreviču tiešsaistē.", [], ("Lidiju Čubreviču", "PER"), None),
+    # a listed acronym is an organisation unless the model, which saw the context, reads it otherwise
+    ("ES dalībvalstis vienojās.", [("ES", "LOC")], ("ES", "LOC"), ("ES", "ORG")),
+    ("Projektu finansē ES.", [], ("ES", "ORG"), None),
+    # a capital explained by position on a word the treebank knows only as a common word
+    ("Pasākumi:\n- Interneta vidē noorganizēti 3 pasākumi.", [("Interneta", "PER")], None, ("Interneta", "PER")),
+    ("Jānis vadīja 3 pasākumus.", [("Jānis", "PER")], ("Jānis", "PER"), None),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from ..doc_text import doc_text
 from ..extract.quantities import SPAN_KEY
+from ..morphology import load_lexicon
 from ..resources import load_resource
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
@@ -110,6 +111,8 @@ class EntityRules:
             head = span.doc[span.start - 1]
             if head.is_lower and _lemma(head) in config["title_heads"]:
                 return False
+        if len(span) == 1 and _capital_by_position(span[0]) and _common_word(span[0].text):
+            return False  # "Interneta vidē …" opening a list item: a common word, not a name
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
@@ -117,8 +120,6 @@ class EntityRules:
         config = _config()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
-            if word in config["org_acronyms"] and word.isupper():
-                spans.append(Span(doc, i, i + 1, "ORG"))
             if lemma not in config["org_type_words"]:
                 continue
             start = self._modifiers_before(doc, i)
@@ -138,13 +139,14 @@ class EntityRules:
 
     @staticmethod
     def _acronyms(doc: Doc, words: list[str]) -> list[Span]:
-        """Unlisted all-capital words of three or more letters ("DNVOAC", "LIAA"), not inside a
-        capitalised run ("PAZIŅOJUMS PRESEI"): usually organisations in report text."""
+        """Acronyms of organisations: those the data file lists ("DNVOAC", "KM") and other
+        all-capital words of three or more letters ("LIAA") not inside a capitalised run
+        ("PAZIŅOJUMS PRESEI"), usually organisations in report text."""
         config = _config()
         return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
-                if len(word) >= 3 and word.isupper() and word.isalpha() and word not in config["org_acronyms"]
-                and word not in config["not_org_acronyms"]
-                and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())]
+                if word.isupper() and (word in config["org_acronyms"] or (
+                    len(word) >= 3 and word.isalpha() and word not in config["not_org_acronyms"]
+                    and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())))]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:
@@ -186,9 +188,9 @@ class EntityRules:
                 spans.append(span)
         names = first_names()
         for i in range(len(words) - 1):
-            nxt = words[i + 1]
-            if words[i][:1].isupper() and lemmas[i] in names and nxt[:1].isupper() and nxt.isalpha() \
-                    and not nxt.isupper():
+            # the lexicon may lower-case a name it guessed ("Lidiju" -> "lidija")
+            first, nxt = lemmas[i][:1].upper() + lemmas[i][1:], words[i + 1]
+            if words[i][:1].isupper() and first in names and nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper():
                 spans.append(Span(doc, i, i + 2, "PER"))
         return spans
 
@@ -237,6 +239,17 @@ def _quotes_balanced(text: str, quotes: dict) -> bool:
         elif char in quotes["open"]:  # “ closes a Latvian „…“ and opens an English-style “…”
             depth = depth - 1 if depth else depth + 1
     return depth == 0
+
+
+def _capital_by_position(token: Token) -> bool:
+    """A capital that position explains: the start of a sentence or of a list item."""
+    return token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ("-", "–", "•", "*", ":")
+
+
+def _common_word(form: str) -> bool:
+    """The treebank knows `form` and never as a proper noun."""
+    lexicon = load_lexicon()
+    return lexicon.known(form) and all(a.upos != "PROPN" for a in lexicon.analyses(form))
 
 
 def _overlap(a: Span, b: Span) -> bool:
