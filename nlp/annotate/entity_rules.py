@@ -8,9 +8,11 @@ general NER corpus lacks, configured by resources/entity_patterns.json.
   DATE dates and periods (nlp.entities.dates), MONEY amounts (the money quantities)
 
 Rule spans win over a statistical model's overlapping spans, except the weak ones: a
-gazetteer place inside a model organisation ("Latvijas Bankas") and an unlisted acronym the
-model labels ("ASV" as a place) yield to the model. Model spans that the report genre shows
-to be noise (addresses, quoted titles, broken quotes) are dropped; the others stay.
+gazetteer place inside a model organisation ("Latvijas Bankas"), an acronym the model
+labels otherwise ("ES", "ASV" as places) and an initial and surname inside a model's full
+name yield to the model. Model spans that the report genre shows to be noise (addresses,
+quoted titles, broken quotes, common words capitalised by position) are dropped; the
+others stay.
 """
 from __future__ import annotations
 
@@ -78,9 +80,9 @@ class EntityRules:
         text = doc_text(doc)
         model_spans = [e for e in doc.ents if self._keep_model_span(e)]
         words, lemmas = _words_and_lemmas(doc)
-        # A gazetteer place or a bare capitalised acronym is evidence, not proof: a model
-        # organisation that contains the place ("Latvijas Banka", "Jelgavas domei") or a model
-        # entity that labels the acronym otherwise ("ASV" is a place) has seen the context.
+        # A gazetteer place or an acronym is evidence, not proof: a model organisation that
+        # contains the place ("Latvijas Banka", "Jelgavas domei") or a model entity that labels
+        # the acronym otherwise ("ASV" is a place) has seen the context.
         weak_spans = [s for s in self._places(doc, words, lemmas)
                       if not any(e.label_ == "ORG" and _contains(e, s) for e in model_spans)]
         weak_spans += [s for s in self._acronyms(doc, words) if not any(_overlap(e, s) for e in model_spans)]
@@ -119,7 +121,7 @@ class EntityRules:
     def _organisations(self, doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
         config = _config()
         spans = []
-        for i, (word, lemma) in enumerate(zip(words, lemmas)):
+        for i, lemma in enumerate(lemmas):
             if lemma not in config["org_type_words"]:
                 continue
             start = self._modifiers_before(doc, i)
