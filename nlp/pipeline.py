@@ -80,7 +80,7 @@ def check_backend(backend: str) -> None:
             raise ImportError("the stanza backend needs stanza: pip install torch==2.13.0 (or another CPU "
                               "build), then pip install 'lvmine[stanza]'")
         if "pos" not in stanza_processors(stanza_dir()) and not (CORE_DIR / "meta.json").exists():
-            raise FileNotFoundError(f"{CORE_DIR}: the stanza lemmatizer takes its tags from the core model, "
+            raise FileNotFoundError(f"{CORE_DIR}: the stanza models take their tags from the core model, "
                                     "which is not installed")
 
 
@@ -91,9 +91,9 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") 
     backend="lexicon" (default): the LVTB form/suffix lexicon for lemmas and morphology;
     "core": the trained LVTB pipeline in models/lv_core (tagger, morphologizer, lemmatizer,
     parser), with the lexicon refining its lemmas; "stanza": stanza over lvmine's tokens
-    (needs the [stanza] extra) — our LVTB-trained stanza lemmatizer (models/lv_stanza) on
-    lv_core's tags and parse, or the official stanza models (tagger, lemmatizer, parser)
-    in the directory named by $LVMINE_STANZA_DIR. The default is the one that extracts
+    (needs the [stanza] extra) — our LVTB-trained stanza lemmatizer and parser
+    (models/lv_stanza) on lv_core's tags and sentences, or the official stanza models
+    (tagger, lemmatizer, parser) in the directory named by $LVMINE_STANZA_DIR. The default is the one that extracts
     better: on the dev gold, strict F1 0.984 (lexicon) against 0.981 (core); see README.
     The NER model in models/lv_ner is added when present and `ner` is true; without it,
     entities come from the domain rules alone and the pipeline runs several times faster.
@@ -103,7 +103,8 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") 
     check_backend(backend)
     base = spacy.load(CORE_DIR) if backend == "core" else None
     if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
-        # Our stanza models are a lemmatizer only: UPOS, FEATS and the parse come from lv_core.
+        # Our stanza models have no tagger: UPOS/XPOS/FEATS come from lv_core, and so do the
+        # sentences (its parser's), which stanza's parser then parses again.
         base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
     ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
     return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope)

@@ -1,5 +1,5 @@
-"""`lv_stanza`: lemmas (and UPOS, XPOS, FEATS and a dependency parse, when the models
-include a tagger and a parser) from a stanza pipeline run over the Doc's own tokens and
+"""`lv_stanza`: lemmas (and a dependency parse, and UPOS, XPOS, FEATS, when the models
+include a parser and a tagger) from a stanza pipeline run over the Doc's own tokens and
 sentences.
 
 Stanza is given lvmine's tokens (`tokenize_pretokenized`), so the Doc keeps its tokens,
@@ -8,11 +8,11 @@ spacy-stanza: it pins stanza < 1.7 and re-tokenizes with stanza's own tokenizer.
 
 Models are read from a stanza resources directory (a `resources.json` plus
 `lv/<processor>/<package>.pt`) and never downloaded (`download_method=None`). The default
-is models/lv_stanza: stanza's lemmatizer trained on LVTB (scripts/train_stanza.sh). It has
-no tagger, so it lemmatizes "pretagged" words: the UPOS/FEATS an upstream component (the
-lv_core morphologizer) put on the Doc. Pointing LVMINE_STANZA_DIR (or the component's
-`model_dir`) at a directory with the official stanza Latvian models (pos, lemma,
-depparse) uses stanza's own tagger and parser instead.
+is models/lv_stanza: stanza's lemmatizer and biaffine parser trained on LVTB
+(scripts/train_stanza.sh). It has no tagger, so both work on "pretagged" words: the
+UPOS/XPOS/FEATS an upstream component (the lv_core morphologizer and tagger) put on the
+Doc. Pointing LVMINE_STANZA_DIR (or the component's `model_dir`) at a directory with the
+official stanza Latvian models (pos, lemma, depparse) uses stanza's own tagger instead.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import minibatch
@@ -84,14 +85,19 @@ class StanzaTagger:
         from stanza.models.common.doc import Document
 
         for batch in minibatch(docs, size=batch_size or self.batch_size):
-            sentences = [words for doc in batch for words in _sentence_tokens(doc)]
+            sentences = [(doc, words) for doc in batch for words in _sentence_tokens(doc)]
             if sentences:
                 if self.tags:
-                    source = [[t.text for t in words] for words in sentences]
+                    source = [[t.text for t in words] for _, words in sentences]
                 else:
-                    source = Document([[_pretagged(i, t) for i, t in enumerate(words)] for words in sentences])
-                for words, result in zip(sentences, self.pipeline(source).sentences):
+                    source = Document([[_pretagged(i, t) for i, t in enumerate(words)] for _, words in sentences])
+                parses: dict[int, list] = {}
+                for (doc, words), result in zip(sentences, self.pipeline(source).sentences):
                     self._write(words, result.words)
+                    parses.setdefault(id(doc), []).append((words, result.words))
+                if self.parses:
+                    for doc in batch:
+                        _write_parse(doc, parses.get(id(doc), []))
             yield from batch
 
     def _write(self, tokens: list[Token], words) -> None:
@@ -101,12 +107,27 @@ class StanzaTagger:
                 token.pos_ = word.upos or ""
                 token.tag_ = word.xpos or ""
                 token.set_morph(word.feats or None)
-        if self.parses:
-            # Stanza heads are 1-based within the sentence, 0 for the root. Whitespace
-            # tokens were not sent to stanza; they keep spaCy's default (their own head).
-            for token, word in zip(tokens, words):
-                token.head = token if word.head == 0 else tokens[word.head - 1]
-                token.dep_ = "ROOT" if word.head == 0 else word.deprel
+
+
+def _write_parse(doc: Doc, sentences: list[tuple[list[Token], list]]) -> None:
+    """Stanza's trees, written in one `from_array`: setting `Token.head` one token at a time
+    passes through invalid intermediate trees, from which spaCy re-derives sentence starts
+    (it moved 2 of LVTB test's sentence starts). Whitespace tokens were not sent to stanza
+    and keep their heads."""
+    if not sentences:
+        return
+    array = doc.to_array([HEAD, DEP])
+    for tokens, words in sentences:
+        _fill(array, doc, tokens, words)
+    doc.from_array([HEAD, DEP], array)
+
+
+def _fill(array, doc: Doc, tokens: list[Token], words) -> None:
+    for token, word in zip(tokens, words):
+        # Stanza heads are 1-based within the sentence, 0 for the root.
+        head = token if word.head == 0 else tokens[word.head - 1]
+        array[token.i, 0] = (head.i - token.i) % 2**64  # relative, two's complement in uint64
+        array[token.i, 1] = doc.vocab.strings.add("ROOT" if word.head == 0 else word.deprel)
 
 
 def _sentence_tokens(doc: Doc) -> Iterator[list[Token]]:
