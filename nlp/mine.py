@@ -59,8 +59,15 @@ _skip_ids: frozenset[str] = frozenset()
 _load_options: dict = {}  # pipeline.load arguments of this worker
 
 
-def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lexicon") -> None:
+def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lexicon",
+                 side_by_side: bool = False) -> None:
     global _skip_ids, _load_options
+    if side_by_side:
+        # Worker processes already share the cores: a second OpenBLAS thread in each of
+        # them (the models' matrix products, see pipeline.load) would only compete.
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
     # Mining stores only the entities attached to indicators: the NER runs only where they come from.
     _skip_ids, _load_options = skip_ids, {"backend": backend, "ner": ner, "entity_scope": "indicators"}
     from .pipeline import load
@@ -164,7 +171,7 @@ def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner:
         return
     # imap streams the archive: only a few documents per worker are in flight.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner, backend)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner, backend, True)) as pool:
         yield from pool.imap(process_document, documents, chunksize=4)
 
 
@@ -242,7 +249,7 @@ def _write_partition(paths: list[str], out_folder: str, ner: bool = True, backen
     from .io.file_writer import write_parquet
     from .io.rows import COLUMNS, document_rows
 
-    _init_worker(frozenset(), ner, backend)  # the pipeline is cached per worker process
+    _init_worker(frozenset(), ner, backend, side_by_side=True)  # the pipeline is cached per worker process
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
     for path in paths:
         result = process_document(path)

@@ -24,6 +24,7 @@ class LexiconMorph:
 
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon = load_lexicon(lexicon_path)
+        self.lexicon.load_dictionary()
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:

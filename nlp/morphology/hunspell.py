@@ -118,15 +118,16 @@ class HunspellLv:
             for strip, rules in self.suffixes.get(word[len(word) - k:], {}).items():
                 base = word[: len(word) - k] + strip
                 entries = self.entries.get(base, ())
+                entry_flags = "".join(flags for flags, _ in entries)  # flags are single characters
                 for rule in rules:
                     # twofold: the base may itself be a form that an earlier rule made and
                     # whose added part carries this rule's flag as its continuation
                     firsts = self.continued_by.get(rule.flag)
-                    if not (firsts or any(rule.flag in flags for flags, _ in entries)) \
-                            or not rule.condition.search(base):
+                    if not (firsts or rule.flag in entry_flags) or not rule.condition.search(base):
                         continue
-                    out += [(base, po, rule.key) for flags, po in entries
-                            if rule.flag in flags and (needed_flag is None or needed_flag in flags)]
+                    if rule.flag in entry_flags:
+                        out += [(base, po, rule.key) for flags, po in entries
+                                if rule.flag in flags and (needed_flag is None or needed_flag in flags)]
                     if firsts:
                         out += self._first_rules(base, firsts, rule, needed_flag)
         return out
