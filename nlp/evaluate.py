@@ -192,7 +192,7 @@ def evaluate_entities(gold_dir: str | Path) -> EntityScores:
             if key[2] == "DATE" and "date_start" in g:
                 scores.date_total += 1
                 value = ent._.date_value
-                if value and (value.start.isoformat(), value.end.isoformat()) == (g["date_start"], g["date_end"]):
+                if value and value.bounds() == (g["date_start"], g["date_end"]):
                     scores.date_ok += 1
                 else:
                     scores.errors.append(f"{path.name}: date {ent.text!r} -> {value} != {g['date_start']}..{g['date_end']}")

@@ -70,7 +70,7 @@ def json_schema() -> dict:
                 "text": string, "canonical": string, "id": string,
                 "start": optional({"type": "integer"}), "end": optional({"type": "integer"}),
                 "source": {"enum": ["sentence", "line", "report"]},
-                "date_start": string, "date_end": string, "granularity": string,
+                "date_start": optional(string), "date_end": optional(string), "granularity": string,
             },
             "required": ["label", "text", "canonical", "id", "start", "end", "source"],
         }},

@@ -51,6 +51,18 @@ def test_indicators_carry_their_organisation_place_and_date():
     assert (master["DATE"]["date_start"], master["DATE"]["date_end"]) == ("2020-12-06", "2020-12-19")
 
 
+def test_an_open_period_reaches_the_store_with_a_null_end(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Kopš 2019. gada biedrība rīkoja 12 pasākumus Rēzeknē.", encoding="utf-8")
+    (record,) = nlp.extract(report)
+    date = next(e for e in record.entities if e["label"] == "DATE")
+    assert date["text"].endswith("2019. gada") and (date["date_start"], date["date_end"]) == ("2019-01-01", None)
+    nlp.mine_to_store([report], tmp_path / "store.duckdb", ner=False)
+    links = nlp.read_store(tmp_path / "store.duckdb")["indicator_entities"]
+    row = links[links["label"] == "DATE"].iloc[0]
+    assert row["date_start"] == "2019-01-01" and row["date_end"] is None
+
+
 def test_inflected_mentions_share_one_id():
     a = nlp.extract("Daugavpils Ukrainu biedrībai “Mrija”: 1 dators.")[0].entities
     b = nlp.extract("Daugavpils Ukrainu biedrība “Mrija” saņēma 2 printerus.")[0].entities
@@ -161,7 +173,7 @@ def test_a_wider_model_date_keeps_its_words_and_takes_the_rule_value():
     text = "Biedrība darbojas kopš 2019. gada, bet 10.01.21. (141 dalībnieks) notika forums."
     doc = _with_model_entities(text, [("kopš 2019. gada", "DATE"), ("10.01.21. (141 dalībnieks", "DATE")])
     dates = {e.text: e._.date_value for e in doc.ents if e.label_ == "DATE"}
-    assert dates["kopš 2019. gada"].iso() == "2019-01-01/2019-12-31"
+    assert dates["kopš 2019. gada"].iso() == "2019-01-01/.."  # since 2019: no end
     assert "10.01.21." in dates and "10.01.21. (141 dalībnieks" not in dates  # no run-on into numbers
 
 

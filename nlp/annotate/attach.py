@@ -96,7 +96,8 @@ def entity_dict(span: Span, source: str) -> dict:
            "start": span.start_char, "end": span.end_char, "source": source}
     value = span._.date_value if span.has_extension("date_value") else None
     if value is not None:
-        out.update(date_start=value.start.isoformat(), date_end=value.end.isoformat(), granularity=value.granularity)
+        date_start, date_end = value.bounds()
+        out.update(date_start=date_start, date_end=date_end, granularity=value.granularity)
     return out
 
 

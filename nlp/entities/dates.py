@@ -25,6 +25,9 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   "no 2020. gada 1. oktobra līdz 2021. gada 31. martam"; missing parts of one end are
   taken from the other ("19." takes the month and year of "23. decembrim"), and a range
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
+* open periods: a single date after "kopš" / "sākot ar" / "sākot no" has no end ("kopš
+  2019. gada" -> 2019-01-01 .. None), after "līdz" / "līdz pat" no start ("līdz
+  31.03.2021." -> None .. 2021-03-31); the span is the date itself;
 * lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021.
   gadā".  ``normalize_date`` returns ONE value spanning all of them (first .. last day, or
   first .. last year); use ``normalize_dates`` to get each separately.
@@ -58,17 +61,23 @@ Period = Optional[Sequence[date]]
 
 @dataclass(frozen=True)
 class DateValue:
-    """A normalised date or period: inclusive ``start`` .. ``end``."""
+    """A normalised date or period: inclusive ``start`` .. ``end``; None is an open end
+    ("kopš 2019. gada": no end; "līdz 31.03.2021.": no start)."""
 
-    start: date
-    end: date
-    granularity: str  # one of GRANULARITIES
+    start: Optional[date]
+    end: Optional[date]
+    granularity: str  # one of GRANULARITIES: that of the end that is given, for an open period
     fuzzy: bool = False
 
+    def bounds(self) -> tuple[Optional[str], Optional[str]]:
+        """ISO start and end dates, None for an open end."""
+        return tuple(d.isoformat() if d else None for d in (self.start, self.end))
+
     def iso(self) -> str:
+        """ISO 8601: a day, or start/end with ".." for an open end."""
         if self.start == self.end:
             return self.start.isoformat()
-        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+        return "/".join(d.isoformat() if d else ".." for d in (self.start, self.end))
 
 
 # --------------------------------------------------------------------------- word data
@@ -167,6 +176,8 @@ def _words() -> _Words:
     patterns["_to"] = re.compile(rf"^{TO}$", fl)
     patterns["_and"] = re.compile(rf"^{AND}$", fl)
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
+    patterns["_since"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_since'])})\s+$", fl)
+    patterns["_until"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_until'])})\s+$", fl)
     patterns["_day"] = re.compile(r"\d{1,2}")
     nb = data.get("not_dates_before", {}).get("prefixes", [])
     patterns["_not_before"] = re.compile(r"\s*(?:" + "|".join(map(re.escape, nb)) + ")", fl) if nb else None
@@ -196,6 +207,7 @@ class _Item:
     kind: str  # single | range | list
     specs: tuple
     year_explicit: bool = False
+    open: Optional[str] = None  # "end" after "kopš", "start" after "līdz" (single dates only)
 
 
 def _year(s: Optional[str]) -> Optional[int]:
@@ -326,6 +338,14 @@ def _needs_year(item: _Item) -> bool:
 
 def _span(vals: list) -> tuple:
     return min(v.start for v in vals), max(v.end for v in vals)
+
+
+def _values(item: _Item, w: _Words, period: Period, years: Sequence[int]) -> Optional[list]:
+    """The DateValues of ``item`` (see ``_choose``), with its open end, if any, left open."""
+    vals = _choose(item, w, period, years)
+    if vals and item.open:
+        return [replace(v, **{item.open: None}) for v in vals]
+    return vals
 
 
 def _choose(item: _Item, w: _Words, period: Period, years: Sequence[int]) -> Optional[list]:
@@ -474,6 +494,12 @@ def _items(text: str, w: _Words, strict: bool) -> list:
                 start = fm.start()
             new = _Item(start, new.end, new.kind, tuple(replace(x, y=y) for x in new.specs), True)
             items.pop()
+        if new.kind == "single":
+            before = text[max(0, new.start - 20):new.start]
+            if pats["_since"].search(before):
+                new = replace(new, open="end")
+            elif pats["_until"].search(before):
+                new = replace(new, open="start")
         items.append(new)
     return items
 
@@ -499,7 +525,7 @@ def normalize_dates(text: str, *, default_year: Optional[int] = None,
     ("06. un 19.12" -> two values); a range or a single date gives one value."""
     w = _words()
     for item in _items(text, w, strict=True):
-        vals = _choose(item, w, period, _years(default_year))
+        vals = _values(item, w, period, _years(default_year))
         if vals:
             return vals
     return []
@@ -539,7 +565,7 @@ def find_dates(text: str, *, default_year: Optional[int] = None,
     w = _words()
     out, context = [], None
     for item in _items(text, w, strict=False):
-        vals = _choose(item, w, period, _years(default_year, context))
+        vals = _values(item, w, period, _years(default_year, context))
         if item.year_explicit:
             ys = [s.y for s in item.specs if s.y is not None]
             if ys:

@@ -97,8 +97,10 @@ def parse_form(text: str, *, doc: str, doc_id: str, encoding: str) -> Report:
     if period_text:
         # First to last date written: "20.10.2020. – 20.01.2021." (a dash may have split it).
         dates = [value for _, _, value in find_dates(period_text)]
-        if dates:
+        if dates and dates[0].start and dates[-1].end:
             report.period_start, report.period_end = dates[0].start, dates[-1].end
+        elif dates:  # "kopš 2020. gada 1. oktobra": resolving dates inside it needs both ends
+            report.warnings.append(f"period has an open end: {period_text!r}")
         else:
             report.warnings.append(f"period has no readable date: {period_text!r}")
 
