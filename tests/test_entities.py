@@ -1,5 +1,6 @@
 """Tests for nlp.entities.linking (canonical names, entity registry)."""
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,42 @@ def test_registry_fuzzy_threshold():
     strict = EntityRegistry(threshold=100)
     x = strict.add("Latvijas Universitāte")
     assert strict.add("Latvijas Universitate") != x
+
+
+FULLSTACK_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "fullstack-ner" / "data"
+
+
+def _fullstack_names(limit: int) -> list[tuple[str, str]]:
+    """Distinct ORG/LOC/PER mentions of the FullStack corpus, in every inflected form written."""
+    from nlp.training.ner_data import LABEL_MAP, read_paragraph
+
+    names: dict[tuple[str, str], None] = {}
+    for path in sorted(FULLSTACK_DATA.glob("*.conll2003")):
+        for sentence in read_paragraph(path):
+            words, label = [], None
+            for form, tag in [*sentence["tokens"], ("", "O")]:
+                if words and not tag.startswith("I-"):
+                    names[(" ".join(words), label)] = None
+                    words = []
+                if tag.startswith("B-") and LABEL_MAP.get(tag[2:]) in ("ORG", "LOC", "PER"):
+                    words, label = [form], LABEL_MAP[tag[2:]]
+                elif tag.startswith("I-") and words:
+                    words.append(form)
+        if len(names) >= limit:
+            break
+    return list(names)[:limit]
+
+
+@pytest.mark.skipif(not FULLSTACK_DATA.exists(), reason="the FullStack NER corpus is not beside the repo")
+def test_blocked_linking_equals_a_full_scan(lemma_fn):
+    """Fuzzy candidates come from the words' first and last letters; on real inflected names
+    the links are those of comparing every name with every other (token_sort_ratio given
+    as a scorer turns the blocking off and scores the same)."""
+    from rapidfuzz import fuzz
+
+    names = _fullstack_names(2500)
+    blocked = EntityRegistry(threshold=90, lemma_fn=lemma_fn)
+    full = EntityRegistry(threshold=90, lemma_fn=lemma_fn, scorer=fuzz.token_sort_ratio)
+    ids = [(blocked.add(text, label), full.add(text, label)) for text, label in names]
+    assert [blocked[a].name for a, _ in ids] == [full[b].name for _, b in ids]
+    assert len(blocked) < len(names) - 100  # inflected mentions did link

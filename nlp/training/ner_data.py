@@ -20,7 +20,7 @@ import csv
 import sys
 from pathlib import Path
 
-SRC = Path("/work/shared/data/fullstack-ner")
+SRC = Path(__file__).resolve().parents[3] / "shared" / "data" / "fullstack-ner"  # ../shared beside the repo
 OUT = Path(__file__).resolve().parent / ".corpus" / "ner"
 
 LABEL_MAP = {
