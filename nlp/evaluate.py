@@ -58,12 +58,15 @@ def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
         raise InputError(str(gold_dir), "gold directory not found")
     docs = []
     for path in sorted(gold_dir.rglob("*.json*")):
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
-            if path.suffix == ".jsonl" else [json.loads(path.read_text(encoding="utf-8"))]
-        for n, item in enumerate(items):
-            # Paths in gold files are relative to the repository root.
-            doc_path = _resolve(item["doc"], path) if item.get("doc") else None
-            docs.append(GoldDoc(f"{path.name}:{n + 1}", item.get("text"), doc_path, item["mentions"]))
+        try:
+            items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+                if path.suffix == ".jsonl" else [json.loads(path.read_text(encoding="utf-8"))]
+            for n, item in enumerate(items):
+                # Paths in gold files are relative to the repository root.
+                doc_path = _resolve(item["doc"], path) if item.get("doc") else None
+                docs.append(GoldDoc(f"{path.name}:{n + 1}", item.get("text"), doc_path, item["mentions"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            raise InputError(str(path), f"not a gold file ({type(err).__name__}: {err})") from None
     if not docs:
         raise InputError(str(gold_dir), "no gold files (*.json, *.jsonl) found")
     return docs
@@ -163,10 +166,19 @@ def evaluate_entities(gold_dir: str | Path) -> EntityScores:
     from .annotate.attach import canonical
     from .pipeline import annotate, load
 
+    gold_files = sorted(Path(gold_dir).rglob("*.json"))
+    if not Path(gold_dir).exists():
+        raise InputError(str(gold_dir), "gold directory not found")
+    if not gold_files:
+        raise InputError(str(gold_dir), "no gold entity files (*.json) found")
     scores = EntityScores()
-    for path in sorted(Path(gold_dir).rglob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc_path = _resolve(gold["doc"], path)
+    for path in gold_files:
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            doc_path = _resolve(gold["doc"], path)
+            gold["entities"]
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(str(path), f"not a gold entity file ({type(err).__name__}: {err})") from None
         report = read_report(doc_path)
         doc = annotate(load(), report)
         spans = _locate(GoldDoc(path.name, None, doc_path, gold["entities"]), report.text)

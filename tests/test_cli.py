@@ -72,6 +72,23 @@ def test_evaluate_prints_scores():
     assert "strict (value+unit)" in result.stdout and "qualifier accuracy" in result.stdout
 
 
+@pytest.mark.parametrize("command", ["evaluate", "evaluate-entities"])
+@pytest.mark.parametrize("folder, problem", [
+    ("missing", "gold directory not found"),
+    ("empty", "no gold"),
+    ("other-json", "not a gold"),
+])
+def test_evaluation_gold_problems_are_one_error_line(tmp_path, command, folder, problem):
+    gold = tmp_path / folder
+    if folder != "missing":
+        gold.mkdir()
+    if folder == "other-json":
+        (gold / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    result = lvmine(command, gold)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert problem in result.stderr and folder in result.stderr
+
+
 def test_records_validate_against_the_published_json_schema():
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(lvmine("schema").stdout)
