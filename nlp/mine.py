@@ -100,7 +100,10 @@ def archive_registry(links: pd.DataFrame | None, registry_path: str | Path | Non
     from .annotate.attach import entity_id
 
     if registry_path is not None and Path(registry_path).exists():
-        return EntityRegistry.load(registry_path, make_id=entity_id)
+        try:
+            return EntityRegistry.load(registry_path, make_id=entity_id)
+        except (ValueError, KeyError, TypeError) as err:
+            raise ValueError(f"{registry_path}: not an entity registry ({type(err).__name__}: {err})") from None
     entities = {}
     for row in links.itertuples() if links is not None else ():
         if row.label in LINKED_LABELS:
@@ -122,6 +125,12 @@ def archive_links(entities: pd.DataFrame, links: pd.DataFrame | None = None, reg
     return rows
 
 
+def check_registry(registry_path: str | Path | None) -> None:
+    """Fail before mining, not after it, when the registry file cannot be read."""
+    if registry_path is not None and Path(registry_path).exists():
+        archive_registry(None, registry_path)
+
+
 def link_archive(store, registry_path: str | Path | None = None) -> int:
     """Link the store's entities archive-wide into its `entity_links` table. Returns the
     number of distinct linked entities."""
@@ -140,6 +149,7 @@ def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | No
     from .pipeline import check_backend
 
     check_backend(backend)  # here, not in each worker's initializer, where it would not stop the pool
+    check_registry(registry)
     summary = MineSummary()
     with open_store(out, fmt) as store:
         skip = frozenset(store.stored_ids())
@@ -217,6 +227,7 @@ def mine_dask(paths: Iterable[str | Path], out_folder: str | Path, *, scheduler:
     from .pipeline import check_backend
 
     check_backend(backend)
+    check_registry(registry)
 
     documents = [str(p) for p in iter_documents(paths)]
     out_folder = Path(out_folder)

@@ -89,6 +89,23 @@ def test_evaluation_gold_problems_are_one_error_line(tmp_path, command, folder, 
     assert problem in result.stderr and folder in result.stderr
 
 
+@pytest.mark.parametrize("store, registry, problem", [
+    ("broken.duckdb", None, "cannot be opened as a DuckDB store"),
+    ("broken.sqlite", None, "cannot be opened as a SQLite store"),
+    ("good.duckdb", "registry.json", "not an entity registry"),
+])
+def test_unreadable_store_or_registry_is_one_error_line_before_mining(tmp_path, store, registry, problem):
+    (tmp_path / "broken.duckdb").write_text("not a database", encoding="utf-8")
+    (tmp_path / "broken.sqlite").write_text("not a database", encoding="utf-8")
+    (tmp_path / "registry.json").write_text("{bad json", encoding="utf-8")
+    args = ["--registry", tmp_path / registry] if registry else []
+    result = lvmine("mine", SAMPLE, "--out", tmp_path / store, "--no-ner", "--workers", "1", *args)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    error = next(line for line in result.stderr.splitlines() if line.startswith("error:"))
+    assert problem in error and str(tmp_path / (registry or store)) in error
+    assert "stored" not in result.stdout  # nothing was mined
+
+
 def test_records_validate_against_the_published_json_schema():
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(lvmine("schema").stdout)

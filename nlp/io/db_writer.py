@@ -56,10 +56,13 @@ class SQLStore:
         self.batch_docs = batch_docs
         self.pending: dict[str, list[dict]] = {table: [] for table in COLUMNS}
         self.pending_docs: list[str] = []
-        self.con = self._connect()
-        for statement in SCHEMA.split(";"):
-            if statement.strip():
-                self.con.execute(statement)
+        try:
+            self.con = self._connect()
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.con.execute(statement)
+        except (duckdb.Error, sqlite3.DatabaseError) as err:
+            raise ValueError(f"{self.path}: cannot be opened as a {self.kind} store ({err})") from None
 
     def _connect(self):
         raise NotImplementedError
@@ -145,6 +148,8 @@ class SQLStore:
 
 
 class DuckDBStore(SQLStore):
+    kind = "DuckDB"
+
     def _connect(self):
         return duckdb.connect(self.path)
 
@@ -159,6 +164,8 @@ class DuckDBStore(SQLStore):
 
 
 class SQLiteStore(SQLStore):
+    kind = "SQLite"
+
     def _connect(self):
         # isolation_level=None: transactions are explicit, one per document.
         return sqlite3.connect(self.path, isolation_level=None)
