@@ -56,7 +56,7 @@ def test_an_open_period_reaches_the_store_with_a_null_end(tmp_path):
     report.write_text("Kopš 2019. gada biedrība rīkoja 12 pasākumus Rēzeknē.", encoding="utf-8")
     (record,) = nlp.extract(report)
     date = next(e for e in record.entities if e["label"] == "DATE")
-    assert date["text"].endswith("2019. gada") and (date["date_start"], date["date_end"]) == ("2019-01-01", None)
+    assert (date["text"], date["date_start"], date["date_end"]) == ("Kopš 2019. gada", "2019-01-01", None)
     nlp.mine_to_store([report], tmp_path / "store.duckdb", ner=False)
     links = nlp.read_store(tmp_path / "store.duckdb")["indicator_entities"]
     row = links[links["label"] == "DATE"].iloc[0]

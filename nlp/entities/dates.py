@@ -27,7 +27,7 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
 * open periods: a single date after "kopš" / "sākot ar" / "sākot no" has no end ("kopš
   2019. gada" -> 2019-01-01 .. None), after "līdz" / "līdz pat" no start ("līdz
-  31.03.2021." -> None .. 2021-03-31); the span is the date itself;
+  31.03.2021." -> None .. 2021-03-31); the span includes those words;
 * lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021.
   gadā".  ``normalize_date`` returns ONE value spanning all of them (first .. last day, or
   first .. last year); use ``normalize_dates`` to get each separately.
@@ -494,12 +494,12 @@ def _items(text: str, w: _Words, strict: bool) -> list:
                 start = fm.start()
             new = _Item(start, new.end, new.kind, tuple(replace(x, y=y) for x in new.specs), True)
             items.pop()
-        if new.kind == "single":
-            before = text[max(0, new.start - 20):new.start]
-            if pats["_since"].search(before):
-                new = replace(new, open="end")
-            elif pats["_until"].search(before):
-                new = replace(new, open="start")
+        if new.kind == "single":  # "kopš 2019. gada": the words belong to the period, as "no" to a range
+            window = max(0, new.start - 20)
+            if since := pats["_since"].search(text, window, new.start):
+                new = replace(new, start=since.start(), open="end")
+            elif until := pats["_until"].search(text, window, new.start):
+                new = replace(new, start=until.start(), open="start")
         items.append(new)
     return items
 

@@ -15,9 +15,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..training.ner_data import SRC as FULLSTACK
+
 CORE_LABELS = ("PER", "ORG", "LOC", "DATE")
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "training" / ".corpus" / "ner"
-FULLSTACK = Path("/work/shared/data/fullstack-ner")
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
