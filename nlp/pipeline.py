@@ -36,7 +36,7 @@ ENTITY_SCOPES = ("doc", "indicators")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
-          entity_scope: str = "doc") -> Language:
+          entity_scope: str = "doc", stanza_parse: bool = True) -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
     tokenizer rules, sentence starts, the stanza analysis (`stanza`, optional), lexicon
     morphology for whatever is left unannotated, a trained NER (`ner`, optional) over
@@ -51,7 +51,7 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
     if stanza:
         # After `base`'s own components: without a stanza tagger, stanza lemmatizes the
         # UPOS/FEATS they assign.
-        nlp.add_pipe("lv_stanza")
+        nlp.add_pipe("lv_stanza", config={"parse": stanza_parse})
     nlp.add_pipe("lv_lexicon_morph")
     if ner is not None:
         if "tok2vec" in ner.pipe_names:
@@ -86,7 +86,7 @@ def check_backend(backend: str) -> None:
 
 
 @lru_cache(maxsize=6)
-def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") -> Language:
+def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", stanza_parse: bool = True) -> Language:
     """The pipeline extraction uses, with `doc.ents` and every component above.
 
     backend="lexicon" (default): the LVTB form/suffix lexicon for lemmas and morphology;
@@ -100,7 +100,9 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") 
     entities come from the domain rules alone and the pipeline runs several times faster.
     entity_scope="indicators" runs the NER only where indicator records take entities
     from (see ENTITY_SCOPES): mining's records are the same at about half the NER cost,
-    but `doc.ents` elsewhere holds rule entities only."""
+    but `doc.ents` elsewhere holds rule entities only. stanza_parse=False leaves out the
+    stanza backend's parser (~80 % of its time; extraction does not read the parse, and
+    the sentences come from before it), as mining does."""
     check_backend(backend)
     # The models' matrix products go to numpy (OpenBLAS) instead of thinc's default blis:
     # same LVTB scores, 11 % more words/s for lv_core on one thread here (README, Speed).
@@ -111,7 +113,7 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc") 
             # the sentences (its parser's), which stanza's parser then parses again.
             base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
         ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-    return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope)
+    return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse)
 
 
 def make_report_doc(nlp: Language, report) -> Doc:

@@ -100,6 +100,17 @@ def test_stanza_backend_extracts(stanza_nlp):
     assert [(r.value, r.unit, r.qualifier) for r in records] == [(4, "seminārs", "exact"), (120, "jaunietis", "more_than")]
 
 
+def test_without_the_parser_the_records_are_the_same(stanza_nlp, offline):
+    """Mining leaves stanza's parser out: nothing it stores reads the parse."""
+    from conftest import SAMPLE, SEED_IDS
+
+    unparsed = nlp.load("stanza", ner=False, stanza_parse=False)
+    assert stanza_nlp.get_pipe("lv_stanza").parses and not unparsed.get_pipe("lv_stanza").parses
+    report = nlp.read_report(SAMPLE / f"{SEED_IDS[0]}.txt")
+    assert [r.to_dict() for r in nlp.extract(report, nlp=unparsed)] == \
+        [r.to_dict() for r in nlp.extract(report, nlp=stanza_nlp)]
+
+
 def test_pretokenized_doc_without_sentences(stanza_nlp):
     from spacy.tokens import Doc
 

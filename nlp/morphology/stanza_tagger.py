@@ -47,12 +47,13 @@ def stanza_processors(model_dir: Path) -> list[str]:
     return wanted
 
 
-def stanza_pipeline(model_dir: Path):
-    """A stanza Pipeline over pre-tokenized sentences, from local files only. Without a
-    pos model, the lemmatizer (and parser) take the UPOS already on the words."""
+def stanza_pipeline(model_dir: Path, parse: bool = True):
+    """A stanza Pipeline over pre-tokenized sentences, from local files only, without its
+    parser unless `parse`. Without a pos model, the lemmatizer (and parser) take the UPOS
+    already on the words."""
     import stanza
 
-    processors = stanza_processors(model_dir)
+    processors = [p for p in stanza_processors(model_dir) if parse or p != "depparse"]
     pretagged = {} if "pos" in processors else {"lemma_pretagged": True, "depparse_pretagged": True}
     return stanza.Pipeline(
         lang="lv", dir=str(model_dir), processors=",".join(["tokenize", *processors]),
@@ -60,23 +61,25 @@ def stanza_pipeline(model_dir: Path):
     )
 
 
-@Language.factory("lv_stanza", default_config={"model_dir": None, "batch_size": 16})
-def make_stanza_tagger(nlp: Language, name: str, model_dir: str | None, batch_size: int) -> "StanzaTagger":
-    return StanzaTagger(stanza_dir(model_dir), batch_size)
+@Language.factory("lv_stanza", default_config={"model_dir": None, "batch_size": 16, "parse": True})
+def make_stanza_tagger(nlp: Language, name: str, model_dir: str | None, batch_size: int,
+                       parse: bool) -> "StanzaTagger":
+    return StanzaTagger(stanza_dir(model_dir), batch_size, parse)
 
 
 class StanzaTagger:
     """Runs stanza on the non-space tokens of each sentence and writes its analysis back.
     `pipe` sends the sentences of a whole batch of Docs in one stanza call, which is what
-    keeps stanza's own batching busy."""
+    keeps stanza's own batching busy. `parse` false leaves out stanza's parser (most of
+    its time) where nothing reads the parse."""
 
-    def __init__(self, model_dir: Path, batch_size: int = 16):
+    def __init__(self, model_dir: Path, batch_size: int = 16, parse: bool = True):
         self.model_dir = model_dir
         self.batch_size = batch_size
         processors = stanza_processors(model_dir)
-        self.pipeline = stanza_pipeline(model_dir)
         self.tags = "pos" in processors
-        self.parses = "depparse" in processors
+        self.parses = parse and "depparse" in processors
+        self.pipeline = stanza_pipeline(model_dir, self.parses)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
