@@ -89,6 +89,9 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("spiegdamas", "ADJ", "VERB", "spiegt"),
     ("fāžu", "NOUN", "NOUN", "fāze"),             # agrees: only the lemma is the dictionary's
     ("Riekstiņa", "PROPN", "PROPN", "Riekstiņa"),  # names are not the dictionary's business
+    ("aizvestie", "ADJ", "VERB", "aizvest"),       # a participle: LVTB tags it VERB, the verb's lemma
+    ("paplašinātiem", "ADJ", "VERB", "paplašināt"),
+    ("hormonālais", "ADJ", "ADJ", "hormonāls"),    # its VERB reading ("hormbūt") is no dictionary verb
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

@@ -76,4 +76,9 @@ class LexiconMorph:
             return
         if token.pos_ not in dictionary and len(dictionary) == 1:
             token.pos_ = next(iter(dictionary))
+        elif token.pos_ == "ADJ" and self.lexicon.dictionary_verb(dictionary.get("VERB", "")):
+            # A participle read as an adjective ("aizvestie", "paplašinātiem"): LVTB tags
+            # participles VERB with the verb's lemma, and the dictionary derives it from a
+            # verb it lists (its other VERB readings are often noise: "hormonālais").
+            token.pos_ = "VERB"
         token.lemma_ = dictionary.get(token.pos_, next(iter(dictionary.values())))

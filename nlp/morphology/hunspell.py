@@ -143,6 +143,10 @@ class HunspellLv:
                             if first.flag in flags and (needed_flag is None or needed_flag in flags)]
         return out
 
+    def headword_upos(self, word: str) -> set[str]:
+        """The parts of speech the dictionary lists `word` under as a headword."""
+        return {_upos(po) for _, po in self.entries.get(word, ())}
+
     def analyses(self, form: str) -> list[HunspellAnalysis]:
         """Every dictionary reading of `form` (tried as written, then in lower case)."""
         out: list[HunspellAnalysis] = []

@@ -144,6 +144,11 @@ class MorphLexicon:
         if self._hunspell is None and self.hunspell_edits and self.hunspell_dir is not None:
             self._hunspell = HunspellLv(self.hunspell_dir / "lv_LV.aff", self.hunspell_dir / "lv_LV.dic")
 
+    def dictionary_verb(self, lemma: str) -> bool:
+        """Whether hunspell-lv lists `lemma` as a verb (not only derives one from an ending)."""
+        self.load_dictionary()
+        return self._hunspell is not None and "VERB" in self._hunspell.headword_upos(lemma)
+
     def _hunspell_lemmas(self, form: str) -> dict[str, str]:
         from .hunspell import lemmas
 
