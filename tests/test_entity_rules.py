@@ -63,6 +63,15 @@ def test_an_open_period_reaches_the_store_with_a_null_end(tmp_path):
     assert row["date_start"] == "2019-01-01" and row["date_end"] is None
 
 
+@pytest.mark.parametrize("text, organisation", [
+    ("„ZAAO\": Pie tik zema tarifa nevar uzbūvēt atkritumu pārstrādes rūpnīcu.", "„ZAAO\""),
+    ("Atkritumus savāc „ZAAO” darbinieki.", "„ZAAO”"),
+    ("Biedrība „Dienvidlatgales NVO atbalsta centrs” rīkoja semināru.", "Biedrība „Dienvidlatgales NVO atbalsta centrs”"),
+])
+def test_a_quoted_organisation_keeps_its_quotes(text, organisation):
+    assert (organisation, "ORG") in {(e.text, e.label_) for e in nlp.load()(text).ents}
+
+
 def test_inflected_mentions_share_one_id():
     a = nlp.extract("Daugavpils Ukrainu biedrībai “Mrija”: 1 dators.")[0].entities
     b = nlp.extract("Daugavpils Ukrainu biedrība “Mrija” saņēma 2 printerus.")[0].entities
