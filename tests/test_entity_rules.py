@@ -137,6 +137,9 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # a capital explained by position on a word the treebank knows only as a common word
     ("Pasākumi:\n- Interneta vidē noorganizēti 3 pasākumi.", [("Interneta", "PER")], None, ("Interneta", "PER")),
     ("Jānis vadīja 3 pasākumus.", [("Jānis", "PER")], ("Jānis", "PER"), None),
+    # ... or, unseen in the treebank, that the dictionary lists only in lower case
+    ("Seminārs notiks Rēzeknē.", [("Seminārs", "PER")], None, ("Seminārs", "PER")),
+    ("Liepāja uzņēma viesus.", [("Liepāja", "LOC")], ("Liepāja", "LOC"), None),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -261,9 +261,14 @@ def _capital_by_position(token: Token) -> bool:
 
 
 def _common_word(form: str) -> bool:
-    """The treebank knows `form` and never as a proper noun."""
+    """The treebank knows `form` and never as a proper noun; or, a form it never saw, the
+    dictionary reads it only as an inflection of lower-case headwords ("Seminārs", not
+    "Liepāja": hunspell-lv lists place and personal names with their capitals)."""
     lexicon = load_lexicon()
-    return lexicon.known(form) and all(a.upos != "PROPN" for a in lexicon.analyses(form))
+    if lexicon.known(form):
+        return all(a.upos != "PROPN" for a in lexicon.analyses(form))
+    stems = lexicon.dictionary_stems(form)
+    return bool(stems) and all(stem[:1].islower() for stem in stems)
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -144,6 +144,11 @@ class MorphLexicon:
         if self._hunspell is None and self.hunspell_edits and self.hunspell_dir is not None:
             self._hunspell = HunspellLv(self.hunspell_dir / "lv_LV.aff", self.hunspell_dir / "lv_LV.dic")
 
+    def dictionary_stems(self, form: str) -> set[str]:
+        """The hunspell-lv headwords `form` (or its lower case) is an inflection of."""
+        self.load_dictionary()
+        return {a.stem for a in self._hunspell.analyses(form)} if self._hunspell is not None else set()
+
     def dictionary_verb(self, lemma: str) -> bool:
         """Whether hunspell-lv lists `lemma` as a verb (not only derives one from an ending)."""
         self.load_dictionary()
