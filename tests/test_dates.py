@@ -219,7 +219,7 @@ def test_decades(text, expected):
 def test_find_dates_short_day_month_needs_two_digits_or_dot():
     text = "Sēde 12.03.2021 plkst. 14:30, telpa 3.12; nākamā 3.12. un 04.12"
     got = [text[s:e] for s, e, _ in find_dates(text)]
-    assert got == ["12.03.2021", "3.12. un 04.12"]
+    assert got == ["12.03.2021 plkst. 14:30", "3.12. un 04.12"]  # a clock time joins its day
     assert normalize_date("3.12", default_year=2021) == V(D(2021, 12, 3))  # a whole text: accepted
 
 
@@ -255,3 +255,22 @@ def test_open_period_iso_and_bounds():
     assert since.iso() == "2019-01-01/.." and since.bounds() == ("2019-01-01", None)
     until = normalize_date("līdz 2021. gada 31. martam")
     assert until.iso() == "../2021-03-31" and until.bounds() == (None, "2021-03-31")
+
+
+# A clock time after a day joins the date's span (FullStack marks 16 of 17 so); the value
+# stays the day, and a clock time is never read as a day and month ("10.10").
+CLOCK_CASES = [
+    ("Seminārs notiks 2020. gada 5. decembrī plkst. 14.00 Rēzeknē.", {},
+     [("2020. gada 5. decembrī plkst. 14.00", V(D(2020, 12, 5)))]),
+    ("Sapulce 6.12.2020. plkst.10:30–12:00 zālē.", {}, [("6.12.2020. plkst.10:30–12:00", V(D(2020, 12, 6)))]),
+    ("Tikšanās 15.novembrī pulksten 11.00.", {"default_year": 2020}, [("15.novembrī pulksten 11.00", V(D(2020, 11, 15)))]),
+    ("Sapulce 6.12.2020. plkst. 10.10, nākamā 7.12.2020.", {},
+     [("6.12.2020. plkst. 10.10", V(D(2020, 12, 6))), ("7.12.2020.", V(D(2020, 12, 7)))]),
+    ("Sākums plkst. 10.10 zālē.", {"default_year": 2020}, []),
+    ("2020. gadā plkst. 10.00 sākās darbs.", {}, [("2020. gadā", V(D(2020, 1, 1), D(2020, 12, 31), "year"))]),
+]
+
+
+@pytest.mark.parametrize("text,kw,expected", CLOCK_CASES, ids=[c[0][:30] for c in CLOCK_CASES])
+def test_clock_times(text, kw, expected):
+    assert [(text[s:e], v) for s, e, v in find_dates(text, **kw)] == expected

@@ -25,6 +25,8 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   "no 2020. gada 1. oktobra līdz 2021. gada 31. martam"; missing parts of one end are
   taken from the other ("19." takes the month and year of "23. decembrim"), and a range
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
+* a clock time after a day belongs to its span ("5. decembrī plkst. 14.00", "6.12.2020.
+  plkst. 10:30–12:00"); the value stays the day;
 * open periods: a single date after "kopš" / "sākot ar" / "sākot no" has no end ("kopš
   2019. gada" -> 2019-01-01 .. None), after "līdz" / "līdz pat" no start ("līdz
   31.03.2021." -> None .. 2021-03-31); the span includes those words;
@@ -178,6 +180,9 @@ def _words() -> _Words:
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
     patterns["_since"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_since'])})\s+$", fl)
     patterns["_until"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_until'])})\s+$", fl)
+    CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
+    patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
+    patterns["_clock"] = re.compile(rf",?\s*(?:{_alt(data['clock_words'])})\s*{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
     patterns["_day"] = re.compile(r"\d{1,2}")
     nb = data.get("not_dates_before", {}).get("prefixes", [])
     patterns["_not_before"] = re.compile(r"\s*(?:" + "|".join(map(re.escape, nb)) + ")", fl) if nb else None
@@ -427,6 +432,8 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
                 pats["_part_blocker"] and pats["_part_blocker"].search(before))
             # "80. gadu beigās" is the end of a decade, not of some year
             ok = ok and not re.search(r"\d\.?\s*$", before)
+        if ok and name in ("daymonth", "daymonth1") and pats["_after_clock_word"].search(text, 0, i):
+            ok = False  # "plkst. 10.10" is ten past ten
         if ok and not strict and name in ("daymonth", "daymonth1") and not (
                 len(g["d"]) == 2 or text[e - 1] == "."):
             ok = False  # running text: "3.12" may be a room or a paragraph; "03.12" / "3.12." are dates
@@ -446,6 +453,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
     items: list = []
     for (s, e, spec, yexp, d1) in _scan(text, w, strict):
         prev_end = items[-1].end if items else 0
+        if s < prev_end:
+            continue  # inside the clock time a date took in ("plkst. 10.10")
         gap = text[prev_end:s]
         new = None
         last = items[-1] if items else None
@@ -494,6 +503,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
                 start = fm.start()
             new = _Item(start, new.end, new.kind, tuple(replace(x, y=y) for x in new.specs), True)
             items.pop()
+        if new.specs[-1].kind == "day" and (clock := pats["_clock"].match(text, new.end)):
+            new = replace(new, end=clock.end())  # "5. decembrī plkst. 14.00": the day, at that time
         if new.kind == "single":  # "kopš 2019. gada": the words belong to the period, as "no" to a range
             window = max(0, new.start - 20)
             if since := pats["_since"].search(text, window, new.start):
