@@ -166,23 +166,22 @@ def evaluate_entities(gold_dir: str | Path) -> EntityScores:
     from .annotate.attach import canonical
     from .pipeline import annotate, load
 
-    gold_files = sorted(Path(gold_dir).rglob("*.json"))
     if not Path(gold_dir).exists():
         raise InputError(str(gold_dir), "gold directory not found")
+    gold_files = sorted(Path(gold_dir).rglob("*.json"))
     if not gold_files:
         raise InputError(str(gold_dir), "no gold entity files (*.json) found")
     scores = EntityScores()
     for path in gold_files:
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))
-            doc_path = _resolve(gold["doc"], path)
-            gold["entities"]
+            doc_path, entities = _resolve(gold["doc"], path), gold["entities"]
         except (ValueError, KeyError, TypeError) as err:
             raise InputError(str(path), f"not a gold entity file ({type(err).__name__}: {err})") from None
         report = read_report(doc_path)
         doc = annotate(load(), report)
-        spans = _locate(GoldDoc(path.name, None, doc_path, gold["entities"]), report.text)
-        gold_set = {(s, e, g["label"]): g for (s, e), g in zip(spans, gold["entities"])}
+        spans = _locate(GoldDoc(path.name, None, doc_path, entities), report.text)
+        gold_set = {(s, e, g["label"]): g for (s, e), g in zip(spans, entities)}
         predicted = {(ent.start_char, ent.end_char, ent.label_): ent for ent in doc.ents}
         for key in set(gold_set) | set(predicted):
             counts = scores.counts.setdefault(key[2], [0, 0, 0])

@@ -432,7 +432,7 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
                 pats["_part_blocker"] and pats["_part_blocker"].search(before))
             # "80. gadu beigās" is the end of a decade, not of some year
             ok = ok and not re.search(r"\d\.?\s*$", before)
-        if ok and name in ("daymonth", "daymonth1") and pats["_after_clock_word"].search(text, 0, i):
+        if ok and name in ("daymonth", "daymonth1") and pats["_after_clock_word"].search(text, max(0, i - 12), i):
             ok = False  # "plkst. 10.10" is ten past ten
         if ok and not strict and name in ("daymonth", "daymonth1") and not (
                 len(g["d"]) == 2 or text[e - 1] == "."):
