@@ -52,12 +52,16 @@ class Scores:
         ]
 
 
-def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
-    gold_dir = Path(gold_dir)
-    if not gold_dir.exists():
+def _gold_paths(gold_dir: str | Path, pattern: str) -> list[Path]:
+    """The files under `gold_dir` matching `pattern`, sorted; a clear error if it is missing."""
+    if not Path(gold_dir).exists():
         raise InputError(str(gold_dir), "gold directory not found")
+    return sorted(Path(gold_dir).rglob(pattern))
+
+
+def load_gold(gold_dir: str | Path) -> list[GoldDoc]:
     docs = []
-    for path in sorted(gold_dir.rglob("*.json*")):
+    for path in _gold_paths(gold_dir, "*.json*"):
         try:
             items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
                 if path.suffix == ".jsonl" else [json.loads(path.read_text(encoding="utf-8"))]
@@ -166,9 +170,7 @@ def evaluate_entities(gold_dir: str | Path) -> EntityScores:
     from .annotate.attach import canonical
     from .pipeline import annotate, load
 
-    if not Path(gold_dir).exists():
-        raise InputError(str(gold_dir), "gold directory not found")
-    gold_files = sorted(Path(gold_dir).rglob("*.json"))
+    gold_files = _gold_paths(gold_dir, "*.json")
     if not gold_files:
         raise InputError(str(gold_dir), "no gold entity files (*.json) found")
     scores = EntityScores()
