@@ -106,6 +106,8 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
     check_backend(backend)
     # The models' matrix products go to numpy (OpenBLAS) instead of thinc's default blis:
     # same LVTB scores, 11 % more words/s for lv_core on one thread here (README, Speed).
+    # build() runs inside too: it copies the NER's tok2vec, and a copy made outside got
+    # blis again (4x slower here: that copy was most of mining's time).
     with use_ops("numpy", use_blis=False):
         base = spacy.load(CORE_DIR) if backend == "core" else None
         if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
@@ -113,7 +115,7 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
             # the sentences (its parser's), which stanza's parser then parses again.
             base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
         ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-    return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse)
+        return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse)
 
 
 def make_report_doc(nlp: Language, report) -> Doc:
