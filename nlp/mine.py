@@ -1,7 +1,7 @@
 """Mine an archive: every readable report under the given files and folders, into a store.
 
-One function, `process_document`, turns a path into rows; it runs in this
-process, in a pool of worker processes (each loads the models once), or on a
+One function, `process_documents`, turns a batch of paths into rows; it runs in
+this process, in a pool of worker processes (each loads the models once), or on a
 Dask cluster. Only the main process writes to the store, committing whole
 documents only (SQL transactions of up to 32 documents, or a ledger entry per
 document), so a killed run resumes without loss or duplicates.
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
+from spacy.util import minibatch
 
 from .entities.linking import LINKED_LABELS, EntityRegistry, link_entities
 from .errors import LvmineError
@@ -25,6 +26,9 @@ from .reader import Report, content_id, read_bytes, report_from_bytes
 from .records import Indicator
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+# Documents a worker annotates together (`process_documents`): enough for the NER's batch
+# decoding to pay, few enough that a killed run loses little and memory stays flat.
+BATCH_DOCUMENTS = 16
 
 
 @dataclass
@@ -77,21 +81,45 @@ def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lex
     load(**_load_options)  # once per worker process
 
 
-def process_document(path: str | Path, skip_ids: frozenset[str] | None = None) -> DocResult:
-    """Read and extract one document; errors become a result, never an exception."""
-    from .pipeline import annotate, load
+def process_documents(paths: list[str | Path], skip_ids: frozenset[str] | None = None) -> list[DocResult]:
+    """Read and extract a few documents, annotated as one batch (the NER decodes a batch
+    of documents in one pass: ~3x less of its cost than one by one). Errors become results,
+    never exceptions: when the batch fails, its documents are retried one by one, so one bad
+    document costs only its own result."""
+    from .pipeline import annotate, annotate_many, load
 
+    results = [_read_document(path, skip_ids if skip_ids is not None else _skip_ids) for path in paths]
+    pending = [result for result in results if result.report is not None]
+    nlp = load(**_load_options)
+    try:
+        docs = list(annotate_many(nlp, [result.report for result in pending], batch_size=len(pending) or 1))
+    except Exception:
+        docs = None
+    for i, result in enumerate(pending):
+        try:
+            doc = docs[i] if docs is not None else annotate(nlp, result.report)
+            result.records = indicators_from_doc(doc, result.report)
+        except Exception as exc:  # one bad document must not stop an archive
+            result.report, result.error = None, _problem(exc)
+    return results
+
+
+def _read_document(path: str | Path, skip_ids: frozenset[str]) -> DocResult:
     doc = str(path)
     try:
         data = read_bytes(path)
-        if content_id(data) in (skip_ids if skip_ids is not None else _skip_ids):
+        if content_id(data) in skip_ids:
             return DocResult(doc, already_stored=True)
-        report = report_from_bytes(data, doc, strict=False)
-        return DocResult(doc, report, indicators_from_doc(annotate(load(**_load_options), report), report))
-    except LvmineError as exc:
-        return DocResult(doc, error=getattr(exc, "problem", str(exc)))
-    except Exception as exc:  # one bad document must not stop an archive
-        return DocResult(doc, error=f"unexpected failure ({type(exc).__name__}: {exc})")
+        return DocResult(doc, report_from_bytes(data, doc, strict=False))
+    except Exception as exc:
+        return DocResult(doc, error=_problem(exc))
+
+
+def _problem(exc: Exception) -> str:
+    """The reason a document is skipped."""
+    if isinstance(exc, LvmineError):
+        return getattr(exc, "problem", str(exc))
+    return f"unexpected failure ({type(exc).__name__}: {exc})"
 
 
 def archive_registry(links: pd.DataFrame | None, registry_path: str | Path | None = None) -> EntityRegistry:
@@ -177,14 +205,17 @@ def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | No
 
 def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner: bool = True,
              backend: str = "lexicon") -> Iterator[DocResult]:
+    batches = (list(batch) for batch in minibatch(documents, BATCH_DOCUMENTS))
     if workers <= 1:
         _init_worker(skip, ner, backend)
-        yield from map(process_document, documents)
+        for batch in batches:
+            yield from process_documents(batch)
         return
-    # imap streams the archive: only a few documents per worker are in flight.
+    # imap streams the archive: only a few batches per worker are in flight.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner, backend, True)) as pool:
-        yield from pool.imap(process_document, documents, chunksize=4)
+        for results in pool.imap(process_documents, batches):
+            yield from results
 
 
 def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True, backend: str = "lexicon") -> pd.DataFrame:
@@ -264,8 +295,7 @@ def _write_partition(paths: list[str], out_folder: str, ner: bool = True, backen
 
     _init_worker(frozenset(), ner, backend, side_by_side=True)  # the pipeline is cached per worker process
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
-    for path in paths:
-        result = process_document(path)
+    for result in (r for batch in minibatch(paths, BATCH_DOCUMENTS) for r in process_documents(list(batch))):
         if result.error is not None:
             tables["errors"].append({"doc": result.doc, "problem": result.error})
         else:

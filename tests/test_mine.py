@@ -155,6 +155,30 @@ def test_mine_to_dataframe_with_its_tables(archive, reference):
     assert indicator_rows({"indicators": frame}) == indicator_rows(reference[1])
 
 
+def test_a_document_that_breaks_its_batch_costs_only_its_own_result(archive, reference, monkeypatch):
+    # Workers annotate documents in batches; a failure inside the batch must not take the
+    # other documents of the batch with it.
+    import nlp.pipeline
+
+    reports = reference[1]["reports"]
+    victim = sorted(reports["doc"])[3]
+    make_report_doc = nlp.pipeline.make_report_doc
+
+    def breaking(pipeline, report):
+        if report.doc == victim:
+            raise RuntimeError("broken on purpose")
+        return make_report_doc(pipeline, report)
+
+    monkeypatch.setattr(nlp.pipeline, "make_report_doc", breaking)
+    frame = nlp.mine([archive])
+    skipped = dict(frame.attrs["skipped"])
+    assert len(skipped) == 6 and skipped[victim] == "unexpected failure (RuntimeError: broken on purpose)"
+    victim_id = reports.loc[reports["doc"] == victim, "doc_id"].item()
+    others = reference[1]["indicators"].query("doc_id != @victim_id")
+    assert 0 < len(others) < len(reference[1]["indicators"])
+    assert indicator_rows({"indicators": frame}) == indicator_rows({"indicators": others})
+
+
 def test_mine_to_dataframe_rejects_a_bad_backend_before_starting_workers(archive):
     with pytest.raises(ValueError, match="unknown backend 'udpipe'"):
         nlp.mine([archive], workers=2, backend="udpipe")

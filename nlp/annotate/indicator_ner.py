@@ -4,7 +4,9 @@ entities from — the sentence and the line of each quantity (`DocEntities.scope
 Mining stores the entities attached to indicators and no others, and the statistical NER is
 most of its cost, so `nlp.load(entity_scope="indicators")` (what `lvmine mine` uses) runs
 the NER here instead of over the whole report: on the sample archive about half the text.
-The NER component itself stays in the pipeline, disabled, and this one calls it.
+The NER component itself stays in the pipeline, disabled, and this one runs its model,
+decoded by `greedy_ner` (same entities, without spaCy's per-token GIL hand-offs) whenever
+that decoder supports the model.
 """
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from typing import Iterable, Iterator
 
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..extract.quantities import SPAN_KEY
+from . import greedy_ner
 from .attach import DocEntities
 
 
@@ -59,11 +63,16 @@ class IndicatorNER:
         for batch in minibatch(docs, batch_size):
             regions = [(doc, start, end) for doc in batch for start, end in indicator_regions(doc)]
             # The NER reads words and whitespace only; copying the other attributes took a fifth of its time.
-            parts = (doc[start:end].as_doc(array_head=REGION_ATTRS) for doc, start, end in regions)
-            tagged = ner.pipe(parts, batch_size=64)
+            parts = [doc[start:end].as_doc(array_head=REGION_ATTRS) for doc, start, end in regions]
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
-            for (doc, start, _), part in zip(regions, tagged):
-                found[id(doc)] += [Span(doc, start + e.start, start + e.end, e.label_) for e in part.ents]
+            for (doc, start, _), spans in zip(regions, self._entities(ner, parts)):
+                found[id(doc)] += [Span(doc, start + first, start + end, label) for first, end, label in spans]
             for doc in batch:
                 doc.set_ents(found[id(doc)], default="outside")
                 yield doc
+
+    @staticmethod
+    def _entities(ner: EntityRecognizer, parts: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        if greedy_ner.supported(ner, parts):
+            return greedy_ner.greedy_entities(ner, parts)
+        return [[(e.start, e.end, e.label_) for e in part.ents] for part in ner.pipe(parts, batch_size=64)]
