@@ -82,11 +82,11 @@ def installed_backends() -> list[str]:
 
 def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None]:
     """Raw-text tokenization/sentences and gold-token tagging, lemmas and parse of one backend."""
-    from .pipeline import EXTRACTION_PIPES, load
+    from .pipeline import EXTRACTION_PIPES, NER_PIPES, load
     from .training.evaluate_model import evaluate_gold_tokens, read_conllu
 
     nlp = load(backend)
-    analysis = [p for p in nlp.pipe_names if p not in EXTRACTION_PIPES and p != "ner"]
+    analysis = [p for p in nlp.pipe_names if p not in EXTRACTION_PIPES + NER_PIPES]
     sentences = list(read_conllu(conllu))
     with nlp.select_pipes(enable=analysis):
         raw_scores = tokenization_scores(nlp, conllu)

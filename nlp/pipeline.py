@@ -13,7 +13,7 @@ from thinc.api import use_ops
 
 # Importing the modules registers their @Language.factory components.
 from .annotate import entity_rules as _entity_rules  # noqa: F401
-from .annotate import indicator_ner as _indicator_ner  # noqa: F401
+from .annotate import indicator_ner as _scoped_ner
 from .classify import indicators as _classify  # noqa: F401
 from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
@@ -30,9 +30,9 @@ EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linke
 CORE_DIR = MODELS_DIR / "lv_core"
 NER_DIR = MODELS_DIR / "lv_ner"
 BACKENDS = ("lexicon", "core", "stanza")
-# "doc": the NER tags the whole text; "indicators": only the sentences and lines that
-# indicator records take entities from (lv_indicator_ner), which is all mining stores.
-ENTITY_SCOPES = ("doc", "indicators")
+ENTITY_SCOPES = _scoped_ner.SCOPES
+# spaCy's NER component (disabled: it holds the model) and the one that runs it.
+NER_PIPES = ("ner", "lv_ner")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
@@ -58,12 +58,14 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
             # The NER keeps its own copy of its tok2vec, independent of the core model's.
             ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         nlp.add_pipe("ner", source=ner)
+        nlp.disable_pipe("ner")  # lv_ner runs it (see annotate/indicator_ner.py)
+        if entity_scope == "doc":
+            nlp.add_pipe("lv_ner", after="ner", config={"scope": "doc"})
     for name in EXTRACTION_PIPES:
         nlp.add_pipe(name)
     if ner is not None and entity_scope == "indicators":
-        # The NER moves after extraction, where the quantities it serves are known.
-        nlp.add_pipe("lv_indicator_ner", before="lv_entity_rules")
-        nlp.disable_pipe("ner")
+        # After extraction, where the quantities it serves are known.
+        nlp.add_pipe("lv_ner", name="lv_indicator_ner", before="lv_entity_rules", config={"scope": "indicators"})
     return nlp
 
 

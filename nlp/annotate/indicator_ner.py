@@ -1,12 +1,17 @@
-"""`lv_indicator_ner`: the trained NER run only over the text indicator records take their
-entities from — the sentence and the line of each quantity (`DocEntities.scopes`).
+"""`lv_ner`: the trained NER, over whole documents or only over the text indicator records
+take their entities from, decoded by `greedy_ner`.
 
-Mining stores the entities attached to indicators and no others, and the statistical NER is
-most of its cost, so `nlp.load(entity_scope="indicators")` (what `lvmine mine` uses) runs
-the NER here instead of over the whole report: on the sample archive about half the text.
-The NER component itself stays in the pipeline, disabled, and this one runs its model,
-decoded by `greedy_ner` (same entities, without spaCy's per-token GIL hand-offs) whenever
-that decoder supports the model.
+spaCy's own "ner" component stays in the pipeline, disabled, holding the model; this one
+runs it. Its decoding goes through `greedy_ner` (the same entities, vectorised over the
+batch, without spaCy's per-token GIL hand-offs) whenever that decoder supports the model
+and the Docs (no preset entities), and through spaCy's otherwise.
+
+scope="doc": every token of every Doc (what `nlp.load()` gives a notebook).
+scope="indicators": only the sentence and the line of each quantity
+(`DocEntities.scopes`), as `lv_indicator_ner` after extraction. Mining stores the entities
+attached to indicators and no others, and the statistical NER is most of its cost, so
+`nlp.load(entity_scope="indicators")` (what `lvmine mine` uses) tags about half the text of
+the sample archive, with the same records.
 """
 from __future__ import annotations
 
@@ -26,9 +31,16 @@ from .attach import DocEntities
 REGION_ATTRS = [ORTH, NORM, SPACY]
 
 
-@Language.factory("lv_indicator_ner", default_config={"ner_pipe": "ner"})
-def make_indicator_ner(nlp: Language, name: str, ner_pipe: str) -> "IndicatorNER":
-    return IndicatorNER(nlp, ner_pipe)
+# "doc": the NER tags the whole text; "indicators": only the sentences and lines that
+# indicator records take entities from, which is all mining stores.
+SCOPES = ("doc", "indicators")
+
+
+@Language.factory("lv_ner", default_config={"ner_pipe": "ner", "scope": "doc"})
+def make_scoped_ner(nlp: Language, name: str, ner_pipe: str, scope: str) -> "ScopedNER":
+    if scope not in SCOPES:
+        raise ValueError(f"unknown entity scope {scope!r}; choose one of {', '.join(SCOPES)}")
+    return ScopedNER(nlp, ner_pipe, scope)
 
 
 def indicator_regions(doc: Doc) -> list[tuple[int, int]]:
@@ -49,10 +61,11 @@ def indicator_regions(doc: Doc) -> list[tuple[int, int]]:
     return merged
 
 
-class IndicatorNER:
-    def __init__(self, nlp: Language, ner_pipe: str):
+class ScopedNER:
+    def __init__(self, nlp: Language, ner_pipe: str, scope: str):
         self.nlp = nlp
         self.ner_pipe = ner_pipe
+        self.scope = scope
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -61,18 +74,32 @@ class IndicatorNER:
         # get_pipe finds disabled components too: the NER is in the pipeline but not run by it.
         ner = self.nlp.get_pipe(self.ner_pipe)
         for batch in minibatch(docs, batch_size):
-            regions = [(doc, start, end) for doc in batch for start, end in indicator_regions(doc)]
-            # The NER reads words and whitespace only; copying the other attributes took a fifth of its time.
-            parts = [doc[start:end].as_doc(array_head=REGION_ATTRS) for doc, start, end in regions]
-            found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
-            for (doc, start, _), spans in zip(regions, self._entities(ner, parts)):
-                found[id(doc)] += [Span(doc, start + first, start + end, label) for first, end, label in spans]
-            for doc in batch:
-                doc.set_ents(found[id(doc)], default="outside")
-                yield doc
+            if self.scope == "doc":
+                yield from self._tag_docs(ner, batch)
+            else:
+                yield from self._tag_regions(ner, batch)
 
     @staticmethod
-    def _entities(ner: EntityRecognizer, parts: list[Doc]) -> list[list[tuple[int, int, str]]]:
+    def _tag_docs(ner: EntityRecognizer, docs: list[Doc]) -> Iterator[Doc]:
+        if not greedy_ner.supported(ner, docs):
+            yield from ner.pipe(docs)
+            return
+        for doc, spans in zip(docs, greedy_ner.greedy_entities(ner, docs)):
+            doc.set_ents([Span(doc, start, end, label) for start, end, label in spans], default="outside")
+            yield doc
+
+    @staticmethod
+    def _tag_regions(ner: EntityRecognizer, docs: list[Doc]) -> Iterator[Doc]:
+        regions = [(doc, start, end) for doc in docs for start, end in indicator_regions(doc)]
+        # The NER reads words and whitespace only; copying the other attributes took a fifth of its time.
+        parts = [doc[start:end].as_doc(array_head=REGION_ATTRS) for doc, start, end in regions]
         if greedy_ner.supported(ner, parts):
-            return greedy_ner.greedy_entities(ner, parts)
-        return [[(e.start, e.end, e.label_) for e in part.ents] for part in ner.pipe(parts, batch_size=64)]
+            tagged = greedy_ner.greedy_entities(ner, parts)
+        else:
+            tagged = [[(e.start, e.end, e.label_) for e in part.ents] for part in ner.pipe(parts, batch_size=64)]
+        found: dict[int, list[Span]] = {id(doc): [] for doc in docs}
+        for (doc, start, _), spans in zip(regions, tagged):
+            found[id(doc)] += [Span(doc, start + first, start + end, label) for first, end, label in spans]
+        for doc in docs:
+            doc.set_ents(found[id(doc)], default="outside")
+            yield doc
