@@ -41,6 +41,8 @@ def test_same_entities_as_spacy_on_the_seed_reports_and_their_regions(scoped):
         regions += [doc[start:end].as_doc(array_head=REGION_ATTRS) for start, end in indicator_regions(doc)]
     ours = greedy_entities(ner, regions)
     assert sum(map(len, ours)) > 20
+    # Small token groups (regions over the limit go alone, out of order): same result, in order.
+    assert max(map(len, regions)) > 120 and greedy_entities(ner, regions, max_tokens=100) == ours
     assert ours == spacy_entities(ner, regions)
 
 

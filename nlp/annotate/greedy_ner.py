@@ -20,6 +20,11 @@ import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
+from spacy.training.batchers import minibatch_by_words
+
+# Tokens decoded together: the tok2vec slowed to half speed on batches of tens of
+# thousands of tokens (memory traffic), and ~10k keep the decoder's steps well filled.
+BATCH_TOKENS = 10_000
 
 
 class Moves(NamedTuple):
@@ -46,10 +51,19 @@ def supported(ner: EntityRecognizer, docs: list[Doc]) -> bool:
             and lower.get_dim("nP") >= 2 and not any(doc.has_annotation("ENT_IOB") for doc in docs))
 
 
-def greedy_entities(ner: EntityRecognizer, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+def greedy_entities(ner: EntityRecognizer, docs: list[Doc], max_tokens: int = BATCH_TOKENS) -> list[list[tuple[int, int, str]]]:
     """(start, end, label) token spans of each Doc, as `ner` would set them (greedy
-    decoding; see `supported`)."""
+    decoding; see `supported`). Docs are decoded together in groups of about `max_tokens`
+    tokens (a longer Doc alone), so memory stays bounded whatever the batch."""
     moves = moves_of(ner)
+    found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+    for group in minibatch_by_words(list(enumerate(docs)), max_tokens, get_length=lambda item: len(item[1])):
+        for (i, _), spans in zip(group, _decode(ner, [doc for _, doc in group], moves)):
+            found[i] = spans
+    return found
+
+
+def _decode(ner: EntityRecognizer, docs: list[Doc], moves: Moves) -> list[list[tuple[int, int, str]]]:
     lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
     found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
     if not lengths.sum():
