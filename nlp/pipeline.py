@@ -32,8 +32,8 @@ NER_DIR = MODELS_DIR / "lv_ner"
 BACKENDS = ("lexicon", "core", "stanza")
 ENTITY_SCOPES = _scoped_ner.SCOPES
 PIPE_BATCH_SIZE = 32
-# spaCy's NER component (disabled: it holds the model) and the one that runs it.
-NER_PIPES = ("ner", "lv_ner")
+# spaCy's NER component (disabled: it holds the model) and the one that runs it, by scope.
+NER_PIPES = ("ner", "lv_ner", "lv_indicator_ner")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,

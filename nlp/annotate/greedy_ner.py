@@ -8,8 +8,8 @@ transition system makes a vectorised decoder simple: every action (B-, I-, L-, U
 consumes exactly one token, so step t of every document is its token t, and one numpy
 step advances all documents of the batch at once. The scores are the model's own (its
 tok2vec, precomputed lower layer, maxout and output layer); the validity rules are
-spaCy's `ner.pyx` for documents without preset entities, which is what
-`lv_indicator_ner` gives it. `supported()` says when a model or a batch falls outside
+spaCy's `ner.pyx` for documents without preset entities, which is what `lv_ner`
+gives it. `supported()` says when a model or a batch falls outside
 that, and the caller then uses spaCy's decoder.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 from spacy.training.batchers import minibatch_by_words
