@@ -19,6 +19,7 @@ from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
 from .extract import sentences as _sentences  # noqa: F401
 from .morphology import component as _morph  # noqa: F401
+from . import reader
 from .doc_text import KEY as DOC_TEXT_KEY
 from .morphology.stanza_tagger import stanza_dir, stanza_processors
 from .tokenizer import customize_tokenizer
@@ -49,6 +50,12 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
     # that many (tens of thousands of tokens) ran its tok2vec at half speed here (LVTB test,
     # one BLAS thread: 8.3k words/s at 1,000, 11.8k at 32, 11.6k at 16; see README, Speed).
     nlp.batch_size = PIPE_BATCH_SIZE
+    if base is None and not stanza and (ner is None or entity_scope == "indicators"):
+        # spaCy refuses texts over 1,000,000 characters because its neural components need
+        # ~1 GB per 100,000 characters of one document. Without any over whole documents (the
+        # lexicon backend; the NER, if any, only over indicator regions: what mining runs),
+        # every step is linear: take every text the reader accepts.
+        nlp.max_length = reader.MAX_BYTES
     has_parser = "parser" in nlp.pipe_names
     nlp.add_pipe("lv_ordinals", first=True)
     # With a trained parser, only line breaks are fixed here; the parser finds the rest.

@@ -11,7 +11,7 @@ import nlp.io
 from nlp.mine import mine_dask
 
 from nlp.sample_archive import build_archive
-from conftest import ROOT
+from conftest import ROOT, SAMPLE, SEED_IDS
 
 BAD = {"empty.txt": "file is empty", "binary.txt": "looks like binary data", "truncated.html": "truncated HTML",
        "corrupt.pdf": "PDF", "corrupt.docx": "DOCX"}
@@ -177,6 +177,21 @@ def test_a_document_that_breaks_its_batch_costs_only_its_own_result(archive, ref
     others = reference[1]["indicators"].query("doc_id != @victim_id")
     assert 0 < len(others) < len(reference[1]["indicators"])
     assert indicator_rows({"indicators": frame}) == indicator_rows({"indicators": others})
+
+
+def test_a_report_over_a_million_characters_is_mined_like_its_parts(tmp_path):
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters); mining runs nothing
+    # neural over whole documents, so it takes every text the reader accepts, and nothing in
+    # it may slow down with the length of the report (a scan per mention once did).
+    seed = nlp.read_report(SAMPLE / f"{SEED_IDS[0]}.txt").text + "\n"
+    copies = 1_000_000 // len(seed) + 1
+    (tmp_path / "long.txt").write_text(seed * copies, encoding="utf-8")
+    (tmp_path / "one.txt").write_text(seed, encoding="utf-8")
+    frame = nlp.mine([tmp_path])
+    assert frame.attrs["skipped"] == []
+    reports = frame.attrs["reports"].set_index("doc")["doc_id"]
+    values = {name: list(frame.loc[frame.doc_id == reports[str(tmp_path / name)], "value"]) for name in ("long.txt", "one.txt")}
+    assert len(values["one.txt"]) > 30 and values["long.txt"] == values["one.txt"] * copies
 
 
 def test_mine_to_dataframe_rejects_a_bad_backend_before_starting_workers(archive):

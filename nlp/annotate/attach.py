@@ -8,7 +8,7 @@ and an id that is the same for every mention of that entity across an archive
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -107,7 +107,11 @@ class DocEntities:
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
-        self.ents = [e for e in doc.ents if e.label_ in ATTACH_LABELS]
+        # Per label, in text order, with their start offsets for bisecting a scope: a scan of
+        # every entity for every mention was quadratic on long reports.
+        ents = doc.ents
+        self.by_label = {label: [e for e in ents if e.label_ == label] for label in ATTACH_LABELS}
+        self.starts = {label: [e.start_char for e in ents] for label, ents in self.by_label.items()}
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
             else [(0, len(self.text))]
         self.sentence_starts = [start for start, _ in self.sentences]
@@ -128,9 +132,10 @@ class DocEntities:
         chosen: list[dict] = []
         scopes = self.scopes(start, end)
         for label in ATTACH_LABELS:
-            candidates = [e for e in self.ents if e.label_ == label and not (e.start_char < end and e.end_char > start)]
+            ents, starts = self.by_label[label], self.starts[label]
             for source, (lo, hi) in scopes:
-                inside = [e for e in candidates if e.start_char >= lo and e.end_char <= hi]
+                inside = [e for e in ents[bisect_left(starts, lo):bisect_left(starts, hi)]
+                          if e.end_char <= hi and not (e.start_char < end and e.end_char > start)]
                 if inside:
                     nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
                     chosen.append(entity_dict(nearest, source))

@@ -448,6 +448,13 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
     return out
 
 
+def _range_from_before(pats: dict, text: str, start: int) -> Optional[re.Match]:
+    """The "no" / "sākot no" ending right at `start`, if any. Searched in a window before
+    it: searching from the text's beginning made long reports quadratic."""
+    m = pats["_from"].search(text, max(0, start - 100), start)
+    return m if m and m.end() == start else None
+
+
 def _items(text: str, w: _Words, strict: bool) -> list:
     pats = w.patterns
     items: list = []
@@ -461,8 +468,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
         if d1 is not None:  # "19.-23.12.20."
             new = _Item(s, e, "range", (replace(spec, d=d1), spec), yexp)
         elif last is not None and last.kind == "single" and pats["_to"].match(gap) and _compatible(last.specs[0], spec):
-            fm = pats["_from"].search(text, 0, last.start)
-            start = fm.start() if fm and fm.end() == last.start else last.start
+            fm = _range_from_before(pats, text, last.start)
+            start = fm.start() if fm else last.start
             items.pop()
             new = _Item(start, e, "range", (last.specs[0], spec), last.year_explicit or yexp)
         elif (spec.kind == "day" and last is not None and last.kind in ("single", "list")
@@ -498,8 +505,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
                 and _needs_year(new) and not text[last.end:new.start].strip()):
             y = last.specs[0].y
             start = last.start
-            fm = pats["_from"].search(text, 0, start)
-            if new.kind == "range" and fm and fm.end() == start:  # "no 2020. gada 19. līdz ..."
+            fm = _range_from_before(pats, text, start)
+            if new.kind == "range" and fm:  # "no 2020. gada 19. līdz ..."
                 start = fm.start()
             new = _Item(start, new.end, new.kind, tuple(replace(x, y=y) for x in new.specs), True)
             items.pop()
