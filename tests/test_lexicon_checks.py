@@ -105,6 +105,23 @@ def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(
     assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
 
 
+@pytest.mark.parametrize("word, model_upos, lemma", [
+    ("DNVOAC", "NOUN", "DNVOAC"),     # an acronym the dictionary does not know keeps its capitals
+    ("KRĀSAS", "NOUN", "krāsa"),      # a dictionary word in capitals (a heading) does not
+    ("Sharks", "X", "Sharks"),        # a foreign word stays as written
+])
+def test_unseen_acronyms_and_foreign_words_keep_their_spelling(word, model_upos, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = model_upos, word.lower()  # what the trained lemmatizer gives
+    LexiconMorph()(doc)
+    assert doc[0].lemma_ == lemma
+
+
 @pytest.mark.parametrize("word, model_upos, upos, lemma", [
     ("un", "NOUN", "CCONJ", "un"),                    # a tag the treebank never gave the form
     ("dalībniekiem", "VERB", "NOUN", "dalībnieks"),
