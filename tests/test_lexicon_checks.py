@@ -92,6 +92,10 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("aizvestie", "ADJ", "VERB", "aizvest"),       # a participle: LVTB tags it VERB, the verb's lemma
     ("paplašinātiem", "ADJ", "VERB", "paplašināt"),
     ("hormonālais", "ADJ", "ADJ", "hormonāls"),    # its VERB reading ("hormbūt") is no dictionary verb
+    ("pārtrūka", "NOUN", "VERB", "pārtrūkt"),      # the noun reading "pārtrūks" is no headword
+    ("dabūšu", "NOUN", "VERB", "dabūt"),
+    ("zeķēs", "NOUN", "NOUN", "zeķe"),             # "zeķe" is a listed noun: the model's reading stays
+    ("brūnā", "VERB", "ADJ", "brūns"),             # no verb reading at all: the listed adjective
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

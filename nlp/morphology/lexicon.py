@@ -149,10 +149,11 @@ class MorphLexicon:
         self.load_dictionary()
         return {a.stem for a in self._hunspell.analyses(form)} if self._hunspell is not None else set()
 
-    def dictionary_verb(self, lemma: str) -> bool:
-        """Whether hunspell-lv lists `lemma` as a verb (not only derives one from an ending)."""
+    def dictionary_headword(self, lemma: str, upos: str) -> bool:
+        """Whether hunspell-lv lists `lemma` as a `upos` headword (not only derives one from
+        an ending)."""
         self.load_dictionary()
-        return self._hunspell is not None and "VERB" in self._hunspell.headword_upos(lemma)
+        return self._hunspell is not None and upos in self._hunspell.headword_upos(lemma)
 
     def _hunspell_lemmas(self, form: str) -> dict[str, str]:
         from .hunspell import lemmas
