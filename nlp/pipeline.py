@@ -108,8 +108,9 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
     parser), with the lexicon refining its lemmas; "stanza": stanza over lvmine's tokens
     (needs the [stanza] extra) — our LVTB-trained stanza lemmatizer and parser
     (models/lv_stanza) on lv_core's tags and sentences, or the official stanza models
-    (tagger, lemmatizer, parser) in the directory named by $LVMINE_STANZA_DIR. The default is the one that extracts
-    better: on the dev gold, strict F1 0.984 (lexicon) against 0.981 (core); see README.
+    (tagger, lemmatizer, parser) in the directory named by $LVMINE_STANZA_DIR. The default
+    extracts as well as the others (dev gold strict F1 0.984 for all three, see README) at
+    a fraction of their cost.
     The NER model in models/lv_ner is added when present and `ner` is true; without it,
     entities come from the domain rules alone and the pipeline runs several times faster.
     entity_scope="indicators" runs the NER only where indicator records take entities
