@@ -112,6 +112,21 @@ def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(
     assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
 
 
+def test_an_unseen_number_with_its_ordinal_dot_is_an_ordinal_adjective():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    lexicon = load_lexicon()
+    assert not lexicon.known("1816.") and lexicon.best("1816.").upos == "ADJ"
+    doc = Doc(spacy.blank("lv").vocab, words=["1816.", "1816"])
+    doc[0].pos_ = doc[1].pos_ = "NUM"  # what the trained model says
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == ("ADJ", "1816.", "NumType=Ord")
+    assert doc[1].pos_ == "NUM"
+
+
 @pytest.mark.parametrize("word, model_upos, lemma", [
     ("DNVOAC", "NOUN", "DNVOAC"),     # an acronym the dictionary does not know keeps its capitals
     ("KRĀSAS", "NOUN", "krāsa"),      # a dictionary word in capitals (a heading) does not

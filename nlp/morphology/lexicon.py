@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 MAX_SUFFIX = 6
+ORDINAL = re.compile(r"\d+\.")
 CACHE_SIZE = 200_000
 MIN_SUFFIX_COUNT = 2
 # Shortest suffix whose readings are still offered as alternatives.
@@ -174,7 +176,8 @@ class MorphLexicon:
     def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
         if not entries:
-            return self._with_dictionary(form, self._guess(form))
+            ordinal = ordinal_reading(form)
+            return [ordinal] if ordinal else self._with_dictionary(form, self._guess(form))
         seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
         # A treebank sees each form in only some of its uses; Latvian endings are
         # systematically ambiguous ("-u" is accusative singular and genitive plural),
@@ -220,6 +223,13 @@ class MorphLexicon:
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
+
+
+def ordinal_reading(form: str) -> Analysis | None:
+    """A number written with its ordinal dot ("1816.", "35.") is an ordinal adjective that
+    keeps its form as lemma: all 888 such tokens of LVTB train; unseen ones came out as X
+    (suffix guesses) or NUM (the trained model)."""
+    return Analysis(form, "ADJ", "NumType=Ord", 0) if ORDINAL.fullmatch(form) else None
 
 
 def _cached(cache: dict, form: str, compute):
