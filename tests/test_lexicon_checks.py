@@ -99,6 +99,8 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("dabūšu", "NOUN", "VERB", "dabūt"),
     ("zeķēs", "NOUN", "NOUN", "zeķe"),             # "zeķe" is a listed noun: the model's reading stays
     ("brūnā", "VERB", "ADJ", "brūns"),             # no verb reading at all: the listed adjective
+    ("Dinaz", "SYM", "PROPN", "Dinaz"),            # a capitalised word is no symbol
+    ("b", "SYM", "SYM", "b"),                      # a list marker is
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

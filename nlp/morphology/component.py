@@ -84,6 +84,12 @@ class LexiconMorph:
             token.pos_, token.lemma_ = ordinal.upos, ordinal.lemma
             token.set_morph(ordinal.feats)
             return
+        if token.pos_ == "SYM" and len(token.text) > 2 and token.text.isalpha() and token.text[0].isupper():
+            # A name the model took for a symbol ("Dinaz", "RusLatNafta"): LVTB's alphabetic
+            # symbols are letters and short abbreviations (list markers "a", "b"). Dev, unseen
+            # capitalised words of 3+ letters tagged SYM: 28 of 29 are PROPN.
+            token.pos_ = "PROPN"
+            return
         if token.pos_ == "X":
             # Foreign words stay as written: lemma = form for 542 of 594 LVTB train tokens.
             token.lemma_ = token.text
