@@ -155,7 +155,12 @@ class MorphLexicon:
         """Whether hunspell-lv lists `lemma` as a `upos` headword (not only derives one from
         an ending)."""
         self.load_dictionary()
-        return self._hunspell is not None and upos in self._hunspell.headword_upos(lemma)
+        if self._hunspell is None:
+            return False
+        if upos == "VERB" and lemma.endswith("ties"):
+            # hunspell-lv lists a reflexive verb under its base verb ("burzīties" -> "burzīt").
+            return bool({"VERB"} & (self._hunspell.headword_upos(lemma) | self._hunspell.headword_upos(lemma[:-3])))
+        return upos in self._hunspell.headword_upos(lemma)
 
     def _hunspell_lemmas(self, form: str) -> dict[str, str]:
         from .hunspell import lemmas
