@@ -100,6 +100,7 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("zeķēs", "NOUN", "NOUN", "zeķe"),             # "zeķe" is a listed noun: the model's reading stays
     ("brūnā", "VERB", "ADJ", "brūns"),             # no verb reading at all: the listed adjective
     ("burzījās", "NOUN", "VERB", "burzīties"),     # a reflexive verb, listed under "burzīt"
+    ("sīka", "ADJ", "ADJ", "sīks"),                # a listed adjective stays one, though "sīkt" is a verb
     ("Dinaz", "SYM", "PROPN", "Dinaz"),            # a capitalised word is no symbol
     ("b", "SYM", "SYM", "b"),                      # a list marker is
 ])

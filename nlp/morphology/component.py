@@ -106,10 +106,11 @@ class LexiconMorph:
         listed = next((upos for upos in LISTED_UPOS if self._listed(dictionary, upos)), None)
         if token.pos_ not in dictionary and len(dictionary) == 1:
             token.pos_ = next(iter(dictionary))
-        elif token.pos_ == "ADJ" and self._listed(dictionary, "VERB"):
+        elif token.pos_ == "ADJ" and self._listed(dictionary, "VERB") and not self._listed(dictionary, "ADJ"):
             # A participle read as an adjective ("aizvestie", "paplašinātiem"): LVTB tags
             # participles VERB with the verb's lemma, and the dictionary derives it from a
-            # verb it lists (its other VERB readings are often noise: "hormonālais").
+            # verb it lists (its other VERB readings are often noise: "hormonālais"), unless
+            # it lists the adjective too ("sīka" is "sīks", not the verb "sīkt").
             token.pos_ = "VERB"
         elif listed and (token.pos_ not in dictionary
                          or token.pos_ in LISTED_UPOS and not self._listed(dictionary, token.pos_)):
