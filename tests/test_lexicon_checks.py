@@ -116,6 +116,19 @@ def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(
     assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
 
 
+def test_a_tag_changed_by_the_dictionary_gets_features_of_its_own():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=["pārtrūka"])
+    doc[0].pos_ = "NOUN"
+    doc[0].set_morph("Case=Gen|Gender=Masc|Number=Sing")  # the model's, for a noun
+    LexiconMorph()(doc)
+    assert doc[0].pos_ == "VERB" and "Tense=Past" in str(doc[0].morph) and "Case" not in str(doc[0].morph)
+
+
 def test_an_unseen_number_with_its_ordinal_dot_is_an_ordinal_adjective():
     import spacy
     from spacy.tokens import Doc
