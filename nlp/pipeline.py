@@ -61,8 +61,11 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
     # With a trained parser, only line breaks are fixed here; the parser finds the rest.
     nlp.add_pipe("lv_sentences", after="lv_ordinals", config={"punctuation": not has_parser})
     if stanza:
-        # After `base`'s own components: without a stanza tagger, stanza lemmatizes the
-        # UPOS/FEATS they assign.
+        # After `base`'s own components: without a stanza tagger, stanza lemmatizes and
+        # parses with the UPOS/FEATS they assign, once the lexicon has checked them
+        # (LVTB dev, gold tokens: LAS 76.03 -> 76.68, UAS 80.81 -> 81.16).
+        if base is not None:
+            nlp.add_pipe("lv_lexicon_morph", name="lv_lexicon_tags")
         nlp.add_pipe("lv_stanza", config={"parse": stanza_parse})
     nlp.add_pipe("lv_lexicon_morph")
     if ner is not None:
