@@ -1,5 +1,6 @@
-"""`lv_lexicon_morph`: lemma, UPOS and FEATS from the LVTB lexicon for tokens that no
-trained component annotated (the fallback when models/lv_core is not installed)."""
+"""`lv_lexicon_morph`: lemma, UPOS and FEATS from the LVTB lexicon and the hunspell-lv
+dictionary: filled in where no trained component annotated a token (the lexicon backend),
+checked where one did (core, stanza)."""
 from __future__ import annotations
 
 from spacy.language import Language
