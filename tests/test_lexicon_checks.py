@@ -129,6 +129,20 @@ def test_a_tag_changed_by_the_dictionary_gets_features_of_its_own():
     assert doc[0].pos_ == "VERB" and "Tense=Past" in str(doc[0].morph) and "Case" not in str(doc[0].morph)
 
 
+def test_an_unknown_capitalised_word_inside_a_sentence_is_a_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=["Bille", "satika", "Billi", "un", "Taimanu", "ar", "Vīru"],
+              sent_starts=[True] + [False] * 6)
+    LexiconMorph()(doc)
+    assert doc[0].pos_ != "PROPN"  # a sentence's first word: capitalised by position
+    assert [(t.pos_, t.lemma_[:1]) for t in (doc[2], doc[4])] == [("PROPN", "B"), ("PROPN", "T")]
+    assert doc[6].pos_ == "NOUN"  # a word the treebank knows keeps its reading
+
+
 def test_an_unseen_number_with_its_ordinal_dot_is_an_ordinal_adjective():
     import spacy
     from spacy.tokens import Doc

@@ -3,6 +3,8 @@ dictionary: filled in where no trained component annotated a token (the lexicon 
 checked where one did (core, stanza)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,6 +45,13 @@ class LexiconMorph:
                 token.lemma_ = token.text
                 continue
             best = self.lexicon.best(token.text)
+            # A capitalised word inside a sentence that neither the treebank nor the dictionary
+            # knows is a name, whatever its ending suggests ("Taimanu", "Bille"): LVTB dev,
+            # gold tokens, lexicon backend: UPOS 92.77 -> 93.47, lemma 94.23 -> 94.64.
+            if (token.text[:1].isupper() and not token.is_sent_start and len(token.text) > 1
+                    and not self.lexicon.known(token.text) and not self.lexicon.hunspell_lemmas(token.text)
+                    and best.upos in ("NOUN", "ADJ", "ADV", "VERB")):
+                best = replace(best, upos="PROPN", lemma=best.lemma[:1].upper() + best.lemma[1:])
             token.pos_ = best.upos
             token.lemma_ = best.lemma
             if best.feats and best.feats != "_":
