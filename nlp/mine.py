@@ -205,17 +205,25 @@ def mine_to_store(paths: Iterable[str | Path], out: str | Path, *, fmt: str | No
 
 def _results(documents: Iterator[Path], skip: frozenset[str], workers: int, ner: bool = True,
              backend: str = "lexicon") -> Iterator[DocResult]:
-    batches = (list(batch) for batch in minibatch(documents, BATCH_DOCUMENTS))
     if workers <= 1:
         _init_worker(skip, ner, backend)
-        for batch in batches:
-            yield from process_documents(batch)
+        yield from _process_in_batches(documents)
         return
     # imap streams the archive: only a few batches per worker are in flight.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(skip, ner, backend, True)) as pool:
-        for results in pool.imap(process_documents, batches):
+        for results in pool.imap(process_documents, _batches(documents)):
             yield from results
+
+
+def _batches(paths: Iterable[str | Path]) -> Iterator[list[str | Path]]:
+    return (list(batch) for batch in minibatch(paths, BATCH_DOCUMENTS))
+
+
+def _process_in_batches(paths: Iterable[str | Path]) -> Iterator[DocResult]:
+    """`process_documents` over `paths`, BATCH_DOCUMENTS at a time, in this process."""
+    for batch in _batches(paths):
+        yield from process_documents(batch)
 
 
 def mine(paths: Iterable[str | Path], *, workers: int = 1, ner: bool = True, backend: str = "lexicon") -> pd.DataFrame:
@@ -295,7 +303,7 @@ def _write_partition(paths: list[str], out_folder: str, ner: bool = True, backen
 
     _init_worker(frozenset(), ner, backend, side_by_side=True)  # the pipeline is cached per worker process
     tables: dict[str, list[dict]] = {table: [] for table in COLUMNS}
-    for result in (r for batch in minibatch(paths, BATCH_DOCUMENTS) for r in process_documents(list(batch))):
+    for result in _process_in_batches(paths):
         if result.error is not None:
             tables["errors"].append({"doc": result.doc, "problem": result.error})
         else:

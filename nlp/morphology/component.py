@@ -50,7 +50,7 @@ class LexiconMorph:
             # gold tokens, lexicon backend: UPOS 92.77 -> 93.47, lemma 94.23 -> 94.64.
             if (token.text[:1].isupper() and not token.is_sent_start and len(token.text) > 1
                     and not self.lexicon.known(token.text) and not self.lexicon.hunspell_lemmas(token.text)
-                    and best.upos in ("NOUN", "ADJ", "ADV", "VERB")):
+                    and best.upos in DICTIONARY_UPOS):
                 best = replace(best, upos="PROPN", lemma=best.lemma[:1].upper() + best.lemma[1:])
             token.pos_ = best.upos
             token.lemma_ = best.lemma
@@ -77,10 +77,6 @@ class LexiconMorph:
             or next((a for a in options if a.upos == token.pos_), None)
         if match is not None:
             token.lemma_ = match.lemma
-
-    def _listed(self, dictionary: dict[str, str], upos: str) -> bool:
-        """Whether the dictionary's `upos` reading has a lemma it lists under that part of speech."""
-        return upos in dictionary and self.lexicon.dictionary_headword(dictionary[upos], upos)
 
     def _refine_unseen(self, token) -> None:
         """A form the treebank never saw: the hunspell-lv lemma for the model's UPOS; when the
@@ -113,18 +109,19 @@ class LexiconMorph:
                 # nouns the dictionary does not know: lemma = form 95 times, lower case 13.
                 token.lemma_ = token.text
             return
-        listed = next((upos for upos in LISTED_UPOS if self._listed(dictionary, upos)), None)
+        listed_upos = self.lexicon.listed_upos(token.text)
+        listed = next((upos for upos in LISTED_UPOS if upos in listed_upos), None)
         model_upos = token.pos_
         if token.pos_ not in dictionary and len(dictionary) == 1:
             token.pos_ = next(iter(dictionary))
-        elif token.pos_ == "ADJ" and self._listed(dictionary, "VERB") and not self._listed(dictionary, "ADJ"):
+        elif token.pos_ == "ADJ" and "VERB" in listed_upos and "ADJ" not in listed_upos:
             # A participle read as an adjective ("aizvestie", "paplašinātiem"): LVTB tags
             # participles VERB with the verb's lemma, and the dictionary derives it from a
             # verb it lists (its other VERB readings are often noise: "hormonālais"), unless
             # it lists the adjective too ("sīka" is "sīks", not the verb "sīkt").
             token.pos_ = "VERB"
         elif listed and (token.pos_ not in dictionary
-                         or token.pos_ in LISTED_UPOS and not self._listed(dictionary, token.pos_)):
+                         or token.pos_ in LISTED_UPOS and token.pos_ not in listed_upos):
             # The model's reading is none of the dictionary's, or only an ending's guess
             # ("pārtrūka" as the noun "pārtrūks", no headword): a reading whose lemma the
             # dictionary lists wins ("pārtrūkt", a verb). LVTB dev, gold tokens: UPOS 95.19

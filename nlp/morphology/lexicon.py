@@ -159,8 +159,13 @@ class MorphLexicon:
             return False
         if upos == "VERB" and lemma.endswith("ties"):
             # hunspell-lv lists a reflexive verb under its base verb ("burzīties" -> "burzīt").
-            return bool({"VERB"} & (self._hunspell.headword_upos(lemma) | self._hunspell.headword_upos(lemma[:-3])))
+            return "VERB" in self._hunspell.headword_upos(lemma) | self._hunspell.headword_upos(lemma[:-3])
         return upos in self._hunspell.headword_upos(lemma)
+
+    def listed_upos(self, form: str) -> set[str]:
+        """The parts of speech of `form`'s dictionary readings whose lemma hunspell-lv lists
+        as a headword of that part of speech (the others are only an ending's guess)."""
+        return {upos for upos, lemma in self.hunspell_lemmas(form).items() if self.dictionary_headword(lemma, upos)}
 
     def _hunspell_lemmas(self, form: str) -> dict[str, str]:
         from .hunspell import lemmas
@@ -222,7 +227,7 @@ class MorphLexicon:
         dictionary = self.hunspell_lemmas(form)
         if not dictionary:
             return guesses
-        listed = {upos for upos, lemma in dictionary.items() if self.dictionary_headword(lemma, upos)}
+        listed = self.listed_upos(form)
         guesses = sorted(guesses, key=lambda a: (a.upos not in listed, a.upos not in dictionary))
         return list(dict.fromkeys(replace(a, lemma=dictionary.get(a.upos, a.lemma)) for a in guesses))
 
