@@ -140,6 +140,11 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # ... or, unseen in the treebank, that the dictionary lists only in lower case
     ("Seminārs notiks Rēzeknē.", [("Seminārs", "PER")], None, ("Seminārs", "PER")),
     ("Liepāja uzņēma viesus.", [("Liepāja", "LOC")], ("Liepāja", "LOC"), None),
+    # a first name on its own, even opening a sentence, unless it is also a common word
+    ("Ilzei šķita, ka sanāksme ieilgs.", [], ("Ilzei", "PER"), None),
+    ("Pasākumu vadīja Jēkabs, bet lekciju lasīja Austra.", [], ("Austra", "PER"), None),
+    ("Saule spīdēja visu dienu.", [], None, ("Saule", "PER")),
+    ("Rozes ziedēja dārzā.", [], None, ("Rozes", "PER")),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -88,6 +88,7 @@ class EntityRules:
         weak_spans += [s for s in self._acronyms(doc, words) if not model.overlaps(s)]
         # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
         weak_spans += [s for s in self._persons(doc, text, words, lemmas) if model.container(s, "PER") is None]
+        weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
         rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
         rule_spans = filter_spans(rule_spans + weak_spans)
@@ -194,6 +195,21 @@ class EntityRules:
             first, nxt = lemmas[i][:1].upper() + lemmas[i][1:], words[i + 1]
             if words[i][:1].isupper() and first in names and nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper():
                 spans.append(Span(doc, i, i + 2, "PER"))
+        return spans
+
+    @staticmethod
+    def _lone_first_names(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+        """A first name on its own ("Vida neskatījās", "Ilzei šķita"): a capitalised word whose
+        lemma the name-day calendar lists and that no dictionary reading makes a common word
+        ("Saule", "Rozes", "Metu" stay out), even at the start of a sentence."""
+        names, lexicon = first_names(), load_lexicon()
+        spans = []
+        for i, (word, lemma) in enumerate(zip(words, lemmas)):
+            if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+                continue
+            if (lemma[:1].upper() + lemma[1:] in names or word in names) and not _common_word(word) \
+                    and all(stem[:1].isupper() for stem in lexicon.dictionary_stems(word)):
+                spans.append(Span(doc, i, i + 1, "PER"))
         return spans
 
     def _dates(self, doc: Doc, text: str) -> list[Span]:
