@@ -145,6 +145,10 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     ("Pasākumu vadīja Jēkabs, bet lekciju lasīja Austra.", [], ("Austra", "PER"), None),
     ("Saule spīdēja visu dienu.", [], None, ("Saule", "PER")),
     ("Rozes ziedēja dārzā.", [], None, ("Rozes", "PER")),
+    # an acronym the text introduces for a lower-case phrase is a common noun, wherever it occurs
+    ("Tīklā ir degvielas uzpildes stacijas (DUS). Jaunas DUS atvērs Rīgā.", [], None, ("DUS", "ORG")),
+    ("Uzņēmumam sākts tiesiskās aizsardzības process (TAP). TAP ilgs gadu.", [("TAP", "ORG")], None, ("TAP", "ORG")),
+    ("Lauku atbalsta dienests (LAD) izmaksāja atbalstu. LAD to apstiprināja.", [], ("LAD", "ORG"), None),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -78,14 +78,17 @@ def make_entity_rules(nlp: Language, name: str) -> "EntityRules":
 class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        model_spans = [e for e in doc.ents if self._keep_model_span(e)]
-        model = _SpanIndex(doc, model_spans)
         words, lemmas = _words_and_lemmas(doc)
+        common_acronyms = _abbreviated_phrases(words)
+        model_spans = [e for e in doc.ents if self._keep_model_span(e)
+                       and not any(words[i] in common_acronyms for i in range(e.start, e.end))]
+        model = _SpanIndex(doc, model_spans)
         # A gazetteer place or an acronym is evidence, not proof: a model organisation that
         # contains the place ("Latvijas Banka", "Jelgavas domei") or a model entity that labels
         # the acronym otherwise ("ASV" is a place) has seen the context.
         weak_spans = [s for s in self._places(doc, words, lemmas) if model.container(s, "ORG") is None]
-        weak_spans += [s for s in self._acronyms(doc, words) if not model.overlaps(s)]
+        weak_spans += [s for s in self._acronyms(doc, words)
+                       if not model.overlaps(s) and s.text not in common_acronyms]
         # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
         weak_spans += [s for s in self._persons(doc, text, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
@@ -332,6 +335,22 @@ def _acronym_pairs(words: list[str], config: dict) -> list[tuple[int, int]]:
     """Two-word acronyms listed in the data file ("PIKC RVT")."""
     pairs = {tuple(a.split()) for a in config["org_acronyms"] if " " in a}
     return [(i, i + 2) for i in range(len(words) - 1) if (words[i], words[i + 1]) in pairs]
+
+
+def _abbreviated_phrases(words: list[str]) -> set[str]:
+    """Acronyms the text introduces for a lower-case phrase, "degvielas uzpildes stacijai
+    (DUS)", "tiesiskās aizsardzības procesu (TAP)": abbreviations of common nouns, so no
+    mention of them in the document names an organisation or a place."""
+    acronyms = set()
+    for i in range(1, len(words) - 1):
+        acronym = words[i]
+        if not (words[i - 1] == "(" and words[i + 1] == ")" and acronym.isupper() and acronym.isalpha()):
+            continue
+        phrase = words[max(0, i - 1 - len(acronym)):i - 1]
+        if len(phrase) == len(acronym) and all(w.islower() and w.isalpha() for w in phrase) \
+                and "".join(w[0] for w in phrase) == acronym.lower():
+            acronyms.add(acronym)
+    return acronyms
 
 
 def _words_and_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
