@@ -47,3 +47,41 @@ def test_pipeline_accepts_a_pretokenised_doc():
     doc = pipeline(Doc(pipeline.vocab, words=["Notika", "5", "semināri", "Rīgā", "."]))
     assert [t.lemma_ for t in doc][2] == "seminārs"
     assert ("Rīgā", "LOC") in {(e.text, e.label_) for e in doc.ents}
+
+
+
+GOLD_TEXT = "Biedrība rīkoja 3 pasākumus."
+GOLD = (["Biedrība", "rīkoja", "3", "pasākumus", "."], [1, 1, 3, 1, 1], ["nsubj", "root", "nummod", "obj", "punct"])
+
+
+def _parsed(words, heads, deps):
+    """A parsed Doc of GOLD_TEXT split into `words`."""
+    from spacy.tokens import Doc
+
+    spaces, at = [], 0
+    for word in words:
+        at = GOLD_TEXT.index(word, at) + len(word)
+        spaces.append(GOLD_TEXT[at:at + 1] == " ")
+    return Doc(spacy.blank("lv").vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize("words, heads, deps, uas, las", [
+    # spaCy's parser calls the root "ROOT", the treebank "root": the same attachment
+    (GOLD[0], GOLD[1], ["nsubj", "ROOT", "nummod", "obj", "punct"], 100.0, 100.0),
+    # only the universal part of a label counts; punctuation counts like any word
+    (GOLD[0], GOLD[1], ["nsubj:pass", "ROOT", "nummod", "obj", "punct"], 100.0, 100.0),
+    (GOLD[0], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "nummod", "obj", "punct"], 80.0, 80.0),
+    (GOLD[0], GOLD[1], ["obj", "ROOT", "nummod", "nsubj", "punct"], 100.0, 60.0),
+    # a word the tokenizer split wrongly is wrong, and so is every word attached to it:
+    # 3 right of 6 predicted and 5 gold words
+    (["Biedrība", "rīkoja", "3", "pasākum", "us", "."], [1, 1, 3, 1, 3, 1],
+     ["nsubj", "ROOT", "nummod", "obj", "flat", "punct"], 100 * 2 * (3 / 6 * 3 / 5) / (3 / 6 + 3 / 5), None),
+])
+def test_attachment_scores_follow_conll_2018(words, heads, deps, uas, las):
+    from spacy.training import Example
+
+    from nlp.model_eval import attachment_scores
+
+    scores = attachment_scores([Example(_parsed(words, heads, deps), _parsed(*GOLD))])
+    assert scores["dep_uas"] == pytest.approx(uas)
+    assert las is None or scores["dep_las"] == pytest.approx(las)

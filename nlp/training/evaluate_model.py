@@ -9,8 +9,8 @@ Two settings:
 * ``raw``: the pipeline runs on raw text (sentences joined into documents of
   ``sents_per_doc`` sentences, text rebuilt from the words and SpaceAfter=No), and the
   output is aligned to gold with ``spacy.training.Example`` and scored with spaCy's
-  ``Scorer`` (token P/R/F, sentence F, and attribute accuracies over aligned tokens;
-  note spaCy's dep scores leave out ``punct``).
+  ``Scorer`` (token P/R/F, sentence F, and attribute accuracies over aligned tokens),
+  except UAS/LAS, which are scored CoNLL 2018 style as above (``attachment_scores``).
 
 Usage::
 
@@ -26,6 +26,8 @@ import os
 import sys
 import time
 from pathlib import Path
+
+from ..model_eval import attachment_scores
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO / "models" / "lv_core"
@@ -137,6 +139,8 @@ def evaluate_raw_text(nlp, sentences, sents_per_doc=10, batch_size=64):
     s = Scorer(nlp).score(examples)
     keys = ["token_p", "token_r", "token_f", "sents_p", "sents_r", "sents_f", "pos_acc",
             "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las"]
+    if "parser" in nlp.pipe_names:  # not spaCy's dep scores: see attachment_scores
+        s.update({k: v / 100 for k, v in attachment_scores(examples).items()})
     res = {k: round(100.0 * s[k], 2) for k in keys if s.get(k) is not None}
     res["words"] = n_words
     res["words_per_sec"] = round(n_words / elapsed)
@@ -183,9 +187,9 @@ def main(argv=None):
           "{words_per_sec} words/s".format(**g))
     if "raw_text" in res:
         r = res["raw_text"]
-        print("raw text (spaCy Scorer): Tokens F1 {token_f}  Sentences F1 {sents_f}  UPOS {pos_acc}  "
+        print("raw text: Tokens F1 {token_f}  Sentences F1 {sents_f}  UPOS {pos_acc}  "
               "XPOS {tag_acc}  UFeats {morph_acc}  Lemma {lemma_acc}  UAS {dep_uas}  "
-              "LAS {dep_las} (no punct)  {words_per_sec} words/s".format(**r))
+              "LAS {dep_las} (CoNLL 2018: every word, universal labels)  {words_per_sec} words/s".format(**r))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2))
     return res
