@@ -24,7 +24,7 @@ LGPL = Path("/usr/share/common-licenses/LGPL-2.1")
 
 def score(lexicon: MorphLexicon, path: Path) -> dict[str, float]:
     total = lemma_ok = upos_ok = unseen = unseen_ok = noun = noun_ok = 0
-    for form, lemma, upos, _ in read_conllu_words(path):
+    for form, lemma, upos, *_ in read_conllu_words(path):
         if upos == "PUNCT":
             continue
         guess = lexicon.best(form)

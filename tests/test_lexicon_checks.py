@@ -203,3 +203,34 @@ def test_lexicon_without_the_dictionary_falls_back_to_suffix_guesses(tmp_path):
     assert lexicon.hunspell_lemmas("fāžu") == {}
     assert lexicon.best("fāžu").lemma != "fāze"  # the suffix guesser alone gets this one wrong
     assert lexicon.best("meistarklasēs").lemma == "meistarklase"
+
+
+@pytest.mark.parametrize("xpos, lemma, upos, feats, expected", [
+    # the tagger's XPOS agrees with UPOS and FEATS: it stays
+    ("ncmsa1", "gals", "NOUN", "Case=Acc|Gender=Masc|Number=Sing", "ncmsa1"),
+    ("zc", ",", "PUNCT", "", "zc"),
+    # a feminine XPOS for a masculine accusative: the treebank's XPOS for it and the lemma's ending
+    ("ncfsa4", "gals", "NOUN", "Case=Acc|Gender=Masc|Number=Sing", "ncmsa1"),
+    ("ncmsa1", "glezna", "NOUN", "Case=Acc|Gender=Fem|Number=Plur", "ncfpa4"),
+    # UPOS/FEATS the treebank never had: nothing to choose from, the tagger's XPOS stays
+    ("ncmsa1", "gals", "NOUN", "Case=Foo", "ncmsa1"),
+])
+def test_xpos_follows_upos_and_feats(xpos, lemma, upos, feats, expected):
+    assert load_lexicon().consistent_xpos(xpos, lemma, upos, feats) == expected
+
+
+def test_a_taggers_xpos_is_made_consistent_in_the_pipeline():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=["Biedrība", "rīkoja", "pasākumus"])
+    for token, pos, tag, morph in zip(doc, ["NOUN", "VERB", "NOUN"], ["ncfsn4", "vmnist230an", "ncfpa4"],
+                                      ["Case=Nom|Gender=Fem|Number=Sing",
+                                       "Evident=Fh|Mood=Ind|Person=3|Polarity=Pos|Tense=Past|VerbForm=Fin|Voice=Act",
+                                       "Case=Acc|Gender=Masc|Number=Plur"]):
+        token.pos_, token.tag_ = pos, tag
+        token.set_morph(morph)
+    LexiconMorph()(doc)
+    assert [t.tag_ for t in doc] == ["ncfsn4", "vmnist230an", "ncmpa1"]

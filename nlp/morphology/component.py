@@ -27,7 +27,8 @@ class LexiconMorph:
     analysis that matches the model's UPOS (and FEATS), and a UPOS the treebank never gave
     the form is corrected (`_refine`); an unseen form takes the hunspell-lv dictionary's
     reading (`_refine_unseen`). LVTB v2.5 dev, core model, gold tokens: lemma 91.4 %
-    (model alone) -> 92.8 % (treebank forms) -> 95.9 % (all of it), UPOS 93.5 -> 94.9 %."""
+    (model alone) -> 92.8 % (treebank forms) -> 95.9 % (all of it), UPOS 93.5 -> 94.9 %.
+    A tagger's XPOS is then made consistent with the final UPOS and FEATS."""
 
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon = load_lexicon(lexicon_path)
@@ -39,6 +40,8 @@ class LexiconMorph:
                 continue
             if token.pos_:
                 self._refine(token)
+                if token.tag_:
+                    token.tag_ = self.lexicon.consistent_xpos(token.tag_, token.lemma_, token.pos_, str(token.morph))
                 continue
             if token.is_punct:
                 token.pos_ = "PUNCT"

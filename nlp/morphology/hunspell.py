@@ -170,12 +170,12 @@ def _edit(analysis: HunspellAnalysis, form: str, lemma: str, upos: str) -> Edit:
     return (keep, *edit_rule(body, target), upos)
 
 
-def learn_edits(hunspell: HunspellLv, words: Iterable[tuple[str, str, str, str]],
+def learn_edits(hunspell: HunspellLv, words: Iterable[tuple[str, ...]],
                 top: int = 4) -> dict[str, list[list]]:
     """derivation -> [[keep_prefix, strip, append, upos, count], ...] (most frequent first),
     from treebank (form, lemma, upos, feats) words that hunspell can analyse."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    for form, lemma, upos, _ in words:
+    for form, lemma, upos, *_ in words:
         if not form.isalpha() or upos == "PROPN":
             continue
         for analysis in hunspell.analyses(form):
