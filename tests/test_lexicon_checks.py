@@ -234,3 +234,23 @@ def test_a_taggers_xpos_is_made_consistent_in_the_pipeline():
         token.set_morph(morph)
     LexiconMorph()(doc)
     assert [t.tag_ for t in doc] == ["ncfsn4", "vmnist230an", "ncmpa1"]
+
+
+@pytest.mark.parametrize("word, model_feats, feats", [
+    # FEATS the treebank gave the form are kept, even a rarer reading
+    ("gleznas", "Case=Acc|Gender=Fem|Number=Plur", "Case=Acc|Gender=Fem|Number=Plur"),
+    # FEATS it never gave the form become the nearest it did
+    ("pasākumus", "Case=Acc|Gender=Fem|Number=Plur", "Case=Acc|Gender=Masc|Number=Plur"),
+    ("gleznas", "Case=Gen|Gender=Masc|Number=Sing", "Case=Gen|Gender=Fem|Number=Sing"),
+])
+def test_a_models_feats_are_checked_against_the_treebank(word, model_feats, feats):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_ = "NOUN"
+    doc[0].set_morph(model_feats)
+    LexiconMorph()(doc)
+    assert str(doc[0].morph) == feats

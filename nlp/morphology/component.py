@@ -75,17 +75,23 @@ class LexiconMorph:
         form: a UPOS the treebank never gave this form is replaced by its most frequent
         reading (with that reading's FEATS). LVTB v2.5 dev, core model, gold tokens: UPOS
         93.73 -> 94.94, UFeats 88.85 -> 89.75, lemma 95.51 -> 95.93 (only for forms seen at
-        least 3 times: UPOS 93.98; only open-class tags: 94.26)."""
+        least 3 times: UPOS 93.98; only open-class tags: 94.26). FEATS the treebank never
+        gave the form with that UPOS become the nearest it did: UFeats 90.89 -> 91.08."""
         if not self.lexicon.known(token.text):
             self._refine_unseen(token)
             return
         options = self.lexicon.analyses(token.text)  # the seen readings first
         if token.pos_ not in {a.upos for a in options}:
             token.pos_ = options[0].upos
-            if options[0].feats and options[0].feats != "_":
-                token.set_morph(options[0].feats)
+            token.set_morph(_feats(options[0]) or None)
+        seen = [a for a in options if a.upos == token.pos_ and a.count > 0]
         feats = str(token.morph)
-        match = next((a for a in options if a.upos == token.pos_ and a.feats == feats and a.count > 0), None) \
+        if seen and all(_feats(a) != feats for a in seen):
+            # the nearest seen FEATS: fewest features differing (dev: 71 fixed, 23 broken)
+            predicted = set(feats.split("|"))
+            token.set_morph(_feats(min(seen, key=lambda a: len(predicted ^ set(_feats(a).split("|"))))) or None)
+            feats = str(token.morph)
+        match = next((a for a in seen if _feats(a) == feats), None) \
             or next((a for a in options if a.upos == token.pos_), None)
         if match is not None:
             token.lemma_ = match.lemma
@@ -146,3 +152,7 @@ class LexiconMorph:
             guess = next((a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_), None)
             token.set_morph(guess.feats if guess is not None and guess.feats != "_" else None)
 
+
+def _feats(analysis) -> str:
+    """An analysis's FEATS as spaCy writes them ("" for none; the treebank writes "_")."""
+    return "" if analysis.feats == "_" else analysis.feats
