@@ -67,8 +67,8 @@ class LexiconMorph:
         heading). LVTB train keeps them for 103 of 158 all-capital nouns (32 lower-cased) and
         484 of 540 proper nouns; its mixed readings of "SIA" had given "sia" on dev."""
         text = token.text
-        return (token.pos_ in ("NOUN", "PROPN", "NUM", "SYM") and len(text) > 1 and text.isupper()
-                and text.isalpha() and not self.lexicon.hunspell_lemmas(text))
+        return (text.isupper() and len(text) > 1 and text.isalpha() and token.pos_ in ("NOUN", "PROPN", "NUM", "SYM")
+                and not self.lexicon.hunspell_lemmas(text))
 
     def _refine(self, token) -> None:
         """A trained model's tags and lemma checked against the treebank's readings of the

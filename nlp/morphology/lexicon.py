@@ -101,6 +101,7 @@ class MorphLexicon:
         self._hunspell = None
         self._cache: dict[str, list[Analysis]] = {}
         self._dictionary_cache: dict[str, dict[str, str]] = {}
+        self._stems_cache: dict[str, set[str]] = {}
 
     @classmethod
     def train(cls, words: Iterable[tuple[str, str, str, str, str]]) -> "MorphLexicon":
@@ -162,7 +163,11 @@ class MorphLexicon:
             self._hunspell = HunspellLv(self.hunspell_dir / "lv_LV.aff", self.hunspell_dir / "lv_LV.dic")
 
     def dictionary_stems(self, form: str) -> set[str]:
-        """The hunspell-lv headwords `form` (or its lower case) is an inflection of."""
+        """The hunspell-lv headwords `form` (or its lower case) is an inflection of (cached:
+        the entity rules ask for every capitalised name candidate)."""
+        return _cached(self._stems_cache, form, self._dictionary_stems)
+
+    def _dictionary_stems(self, form: str) -> set[str]:
         self.load_dictionary()
         return {a.stem for a in self._hunspell.analyses(form)} if self._hunspell is not None else set()
 
