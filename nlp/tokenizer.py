@@ -5,7 +5,9 @@
 * initials split from the surname: "A.Stepanova" -> "A." "Stepanova";
 * a year written against its noun splits: "2020.gads" -> "2020." "gads";
 * `lv_ordinals` (a component) joins a number and its dot when a lower-case word follows:
-  "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart;
+  "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart,
+  and a number written in space-separated groups of three digits into one token, as LVTB
+  writes it: "19 999,36", "6 792 941";
 * Latvian number words are `like_num`.
 Everything here is data the tokenizer serialises with the model, except the
 `like_num` getter and `lv_ordinals`, which `nlp.pipeline` adds at load time.
@@ -64,14 +66,32 @@ def set_lex_attrs(nlp: Language) -> None:
         lexeme.like_num = like_num(lexeme.orth_)
 
 
+THOUSANDS_GROUP = re.compile(r"\d{3}(?:,\d+)?")
+
+
 @Language.component("lv_ordinals")
 def merge_ordinals(doc: Doc) -> Doc:
-    """Join "2021" + "." into the ordinal "2021." when a lower-case word follows."""
+    """Join "2021" + "." into the ordinal "2021." when a lower-case word follows, and
+    "19" + "999,36" into one number (LVTB v2.5 dev: 14 of the 101 tokenization errors
+    were such numbers)."""
     spans = []
-    for token in doc[:-2]:
-        dot, after = doc[token.i + 1], doc[token.i + 2]
-        if token.is_digit and dot.text == "." and not token.whitespace_ and after.text[:1].islower():
-            spans.append(doc[token.i : token.i + 2])
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        end = i + 1
+        if token.is_digit and len(token) <= 3:
+            # single spaces only: "20 000", not "20  000" or a number across a line break
+            while (end < len(doc) and doc[end - 1].whitespace_ == " " and "," not in doc[end - 1].text
+                   and THOUSANDS_GROUP.fullmatch(doc[end].text)):
+                end += 1
+        if end > i + 1:
+            spans.append(doc[i:end])
+        elif i < len(doc) - 2:
+            dot, after = doc[i + 1], doc[i + 2]
+            if token.is_digit and dot.text == "." and not token.whitespace_ and after.text[:1].islower():
+                spans.append(doc[i : i + 2])
+                end = i + 2
+        i = end
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span)

@@ -158,6 +158,22 @@ def test_an_unseen_number_with_its_ordinal_dot_is_an_ordinal_adjective():
     assert doc[1].pos_ == "NUM"
 
 
+@pytest.mark.parametrize("number", ["6 792 941", "245 208", "4711", "12,75"])
+def test_an_unseen_number_without_a_dot_is_a_cardinal(number):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    lexicon = load_lexicon()
+    assert not lexicon.known(number)
+    assert (lexicon.best(number).upos, lexicon.best(number).feats) == ("NUM", "NumType=Card")  # lexicon backend
+    doc = Doc(spacy.blank("lv").vocab, words=[number])
+    doc[0].pos_ = "SYM"  # what the trained model said for "245 208"
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == ("NUM", number, "NumType=Card")
+
+
 @pytest.mark.parametrize("word, model_upos, lemma", [
     ("DNVOAC", "NOUN", "DNVOAC"),     # an acronym the dictionary does not know keeps its capitals
     ("SIA", "NOUN", "SIA"),           # ... also one the treebank lemmatises both ways

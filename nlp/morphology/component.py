@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
-from .lexicon import load_lexicon, ordinal_reading
+from .lexicon import load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of
 # preference (verbs first: LVTB dev, 1,159 UPOS errors against 1,161 with adjectives first).
@@ -105,10 +105,10 @@ class LexiconMorph:
         LVTB v2.5 dev, core model, gold tokens: UPOS 93.47 -> 93.73, lemma 94.94 -> 95.51
         against taking the dictionary lemma for the model's UPOS only; headwords (session 7)
         UPOS 95.19 -> 96.06, lemma 96.18 -> 96.57."""
-        ordinal = ordinal_reading(token.text)
-        if ordinal is not None:
-            token.pos_, token.lemma_ = ordinal.upos, ordinal.lemma
-            token.set_morph(ordinal.feats)
+        numeral = numeral_reading(token.text)
+        if numeral is not None:
+            token.pos_, token.lemma_ = numeral.upos, numeral.lemma
+            token.set_morph(numeral.feats)
             return
         if token.pos_ == "SYM" and len(token.text) > 2 and token.text.isalpha() and token.text[0].isupper():
             # A name the model took for a symbol ("Dinaz", "RusLatNafta"): LVTB's alphabetic

@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 MAX_SUFFIX = 6
 ORDINAL = re.compile(r"\d+\.")
+CARDINAL = re.compile(r"\d[\d ]*(?:,\d+)?")
 CACHE_SIZE = 200_000
 MIN_SUFFIX_COUNT = 2
 # Shortest suffix whose readings are still offered as alternatives.
@@ -221,8 +222,8 @@ class MorphLexicon:
     def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
         if not entries:
-            ordinal = ordinal_reading(form)
-            return [ordinal] if ordinal else self._with_dictionary(form, self._guess(form))
+            numeral = numeral_reading(form)
+            return [numeral] if numeral else self._with_dictionary(form, self._guess(form))
         seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
         # A treebank sees each form in only some of its uses; Latvian endings are
         # systematically ambiguous ("-u" is accusative singular and genitive plural),
@@ -277,11 +278,14 @@ def _tags_key(upos: str, feats: str, lemma: str = "", ending: int = 0) -> str:
     return f"{upos}|{feats}|{lemma.lower()[-ending:]}" if ending else f"{upos}|{feats}"
 
 
-def ordinal_reading(form: str) -> Analysis | None:
-    """A number written with its ordinal dot ("1816.", "35.") is an ordinal adjective that
-    keeps its form as lemma: all 888 such tokens of LVTB train; unseen ones came out as X
-    (suffix guesses) or NUM (the trained model)."""
-    return Analysis(form, "ADJ", "NumType=Ord", 0) if ORDINAL.fullmatch(form) else None
+def numeral_reading(form: str) -> Analysis | None:
+    """A number in digits keeps its form as lemma. With its ordinal dot ("1816.", "35.") it is
+    an ordinal adjective: all 888 such tokens of LVTB train; unseen ones came out as X (suffix
+    guesses) or NUM (the trained model). Without one ("4711", "6 792 941", "3,5") it is a
+    cardinal: 944 of 946 in train (a tokenizer-joined "20 000" is new to the lexicon)."""
+    if ORDINAL.fullmatch(form):
+        return Analysis(form, "ADJ", "NumType=Ord", 0)
+    return Analysis(form, "NUM", "NumType=Card", 0) if CARDINAL.fullmatch(form) else None
 
 
 def _cached(cache: dict, form: str, compute):
