@@ -92,7 +92,7 @@ def evaluate_backend(backend: str, conllu: str | Path) -> dict[str, float | None
         raw_scores = tokenization_scores(nlp, conllu)
         raw_attrs = raw_attribute_scores(nlp, sentences)
         # Gold tokens: nothing may re-tokenize or re-split them.
-        with nlp.select_pipes(disable=["lv_ordinals", "lv_sentences"]):
+        with nlp.select_pipes(disable=["lv_numbers", "lv_sentences"]):
             gold = evaluate_gold_tokens(nlp, sentences)
     has_parser = parses(nlp)
     tags_xpos = "tagger" in nlp.pipe_names or "lv_stanza" in nlp.pipe_names

@@ -57,9 +57,9 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         # every step is linear: take every text the reader accepts.
         nlp.max_length = reader.MAX_BYTES
     has_parser = "parser" in nlp.pipe_names
-    nlp.add_pipe("lv_ordinals", first=True)
+    nlp.add_pipe("lv_numbers", first=True)
     # With a trained parser, only line breaks are fixed here; the parser finds the rest.
-    nlp.add_pipe("lv_sentences", after="lv_ordinals", config={"punctuation": not has_parser})
+    nlp.add_pipe("lv_sentences", after="lv_numbers", config={"punctuation": not has_parser})
     if stanza:
         # After `base`'s own components: without a stanza tagger, stanza lemmatizes and
         # parses with the UPOS/FEATS they assign, once the lexicon has checked them

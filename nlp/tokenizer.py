@@ -4,13 +4,13 @@
 * decimal-comma numbers stay whole ("3,5"); abbreviations keep their dots ("u.c.", "t.sk.", "Nr.");
 * initials split from the surname: "A.Stepanova" -> "A." "Stepanova";
 * a year written against its noun splits: "2020.gads" -> "2020." "gads";
-* `lv_ordinals` (a component) joins a number and its dot when a lower-case word follows:
+* `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
   "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart,
   and a number written in space-separated groups of three digits into one token, as LVTB
   writes it: "19 999,36", "6 792 941";
 * Latvian number words are `like_num`.
 Everything here is data the tokenizer serialises with the model, except the
-`like_num` getter and `lv_ordinals`, which `nlp.pipeline` adds at load time.
+`like_num` getter and `lv_numbers`, which `nlp.pipeline` adds at load time.
 """
 from __future__ import annotations
 
@@ -69,30 +69,38 @@ def set_lex_attrs(nlp: Language) -> None:
 THOUSANDS_GROUP = re.compile(r"\d{3}(?:,\d+)?")
 
 
-@Language.component("lv_ordinals")
-def merge_ordinals(doc: Doc) -> Doc:
+@Language.component("lv_numbers")
+def merge_numbers(doc: Doc) -> Doc:
     """Join "2021" + "." into the ordinal "2021." when a lower-case word follows, and
     "19" + "999,36" into one number (LVTB v2.5 dev: 14 of the 101 tokenization errors
     were such numbers)."""
     spans = []
     i = 0
-    while i < len(doc) - 1:
-        token = doc[i]
-        end = i + 1
-        if token.is_digit and len(token) <= 3:
-            # single spaces only: "20 000", not "20  000" or a number across a line break
-            while (end < len(doc) and doc[end - 1].whitespace_ == " " and "," not in doc[end - 1].text
-                   and THOUSANDS_GROUP.fullmatch(doc[end].text)):
-                end += 1
+    while i < len(doc):
+        end = _digit_groups_end(doc, i)
+        if end == i + 1 and _ordinal_dot(doc, i):
+            end = i + 2
         if end > i + 1:
             spans.append(doc[i:end])
-        elif i < len(doc) - 2:
-            dot, after = doc[i + 1], doc[i + 2]
-            if token.is_digit and dot.text == "." and not token.whitespace_ and after.text[:1].islower():
-                spans.append(doc[i : i + 2])
-                end = i + 2
         i = end
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span)
     return doc
+
+
+def _digit_groups_end(doc: Doc, i: int) -> int:
+    """End of the number written in groups of three digits that starts at token i ("6" "792"
+    "941", "19" "999,36"), or i + 1. Single spaces only: not across a line break."""
+    end = i + 1
+    if doc[i].is_digit and len(doc[i]) <= 3:
+        while (end < len(doc) and doc[end - 1].whitespace_ == " " and "," not in doc[end - 1].text
+               and THOUSANDS_GROUP.fullmatch(doc[end].text)):
+            end += 1
+    return end
+
+
+def _ordinal_dot(doc: Doc, i: int) -> bool:
+    """Token i is a number followed by its dot and then a lower-case word ("2021. gada")."""
+    return (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."
+            and doc[i + 2].text[:1].islower())

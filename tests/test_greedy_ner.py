@@ -22,7 +22,7 @@ def spacy_entities(ner, docs):
 
 def sentence_split(pipeline, texts):
     """Docs with lvmine's tokens and sentence starts (the NER must not cross them), no entities."""
-    with pipeline.select_pipes(enable=["lv_ordinals", "lv_sentences"]):
+    with pipeline.select_pipes(enable=["lv_numbers", "lv_sentences"]):
         return list(pipeline.pipe(texts))
 
 

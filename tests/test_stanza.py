@@ -89,7 +89,7 @@ def test_stanza_parser_accuracy_on_lvtb_dev(stanza_nlp):
         pytest.skip(f"{LVTB_DEV} is not there")
     sentences = list(read_conllu(LVTB_DEV))[:100]
     with stanza_nlp.select_pipes(enable=[p for p in stanza_nlp.pipe_names if p not in nlp.pipeline.EXTRACTION_PIPES
-                                         and p not in ("lv_ordinals", "lv_sentences")]):
+                                         and p not in ("lv_numbers", "lv_sentences")]):
         scores = evaluate_gold_tokens(stanza_nlp, sentences)
     assert scores["las"] >= 72
 
