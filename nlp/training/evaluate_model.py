@@ -138,10 +138,10 @@ def evaluate_raw_text(nlp, sentences, sents_per_doc=10, batch_size=64):
     examples = [Example(p, r) for p, r in zip(preds, refs)]
     s = Scorer(nlp).score(examples)
     keys = ["token_p", "token_r", "token_f", "sents_p", "sents_r", "sents_f", "pos_acc",
-            "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las"]
-    if "parser" in nlp.pipe_names:  # not spaCy's dep scores: see attachment_scores
-        s.update({k: v / 100 for k, v in attachment_scores(examples).items()})
+            "tag_acc", "morph_acc", "lemma_acc"]
     res = {k: round(100.0 * s[k], 2) for k in keys if s.get(k) is not None}
+    if "parser" in nlp.pipe_names:  # CoNLL 2018 style like the gold-token scores, not spaCy's
+        res.update({k: round(v, 2) for k, v in attachment_scores(examples).items()})
     res["words"] = n_words
     res["words_per_sec"] = round(n_words / elapsed)
     return res
