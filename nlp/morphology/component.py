@@ -57,8 +57,8 @@ class LexiconMorph:
                 best = replace(best, upos="PROPN", lemma=best.lemma[:1].upper() + best.lemma[1:])
             token.pos_ = best.upos
             token.lemma_ = token.text if self._acronym(token) else best.lemma
-            if best.feats and best.feats != "_":
-                token.set_morph(best.feats)
+            if best.morph:
+                token.set_morph(best.morph)
         return doc
 
     def _acronym(self, token) -> bool:
@@ -83,15 +83,15 @@ class LexiconMorph:
         options = self.lexicon.analyses(token.text)  # the seen readings first
         if token.pos_ not in {a.upos for a in options}:
             token.pos_ = options[0].upos
-            token.set_morph(_feats(options[0]) or None)
+            token.set_morph(options[0].morph or None)
         seen = [a for a in options if a.upos == token.pos_ and a.count > 0]
         feats = str(token.morph)
-        if seen and all(_feats(a) != feats for a in seen):
+        if seen and all(a.morph != feats for a in seen):
             # the nearest seen FEATS: fewest features differing (dev: 71 fixed, 23 broken)
             predicted = set(feats.split("|"))
-            token.set_morph(_feats(min(seen, key=lambda a: len(predicted ^ set(_feats(a).split("|"))))) or None)
+            token.set_morph(min(seen, key=lambda a: len(predicted ^ set(a.morph.split("|")))).morph or None)
             feats = str(token.morph)
-        match = next((a for a in seen if _feats(a) == feats), None) \
+        match = next((a for a in seen if a.morph == feats), None) \
             or next((a for a in options if a.upos == token.pos_), None)
         if match is not None:
             token.lemma_ = match.lemma
@@ -150,9 +150,5 @@ class LexiconMorph:
             # The model's FEATS were for its own tag: the lexicon's guess for the new one
             # instead (LVTB dev, gold tokens: UFeats 90.13 -> 90.88).
             guess = next((a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_), None)
-            token.set_morph(guess.feats if guess is not None and guess.feats != "_" else None)
+            token.set_morph((guess.morph or None) if guess is not None else None)
 
-
-def _feats(analysis) -> str:
-    """An analysis's FEATS as spaCy writes them ("" for none; the treebank writes "_")."""
-    return "" if analysis.feats == "_" else analysis.feats

@@ -54,6 +54,11 @@ class Analysis:
     feats: str
     count: int = 0
 
+    @property
+    def morph(self) -> str:
+        """FEATS as spaCy writes them: "" for none (the treebank writes "_")."""
+        return spacy_feats(self.feats)
+
     def feat(self, name: str) -> str | None:
         for pair in self.feats.split("|"):
             key, _, value = pair.partition("=")
@@ -271,10 +276,15 @@ class MorphLexicon:
         return self.analyses(form)[0]
 
 
+def spacy_feats(feats: str) -> str:
+    """CoNLL-U FEATS as spaCy writes them: "" for none (the treebank writes "_")."""
+    return "" if feats == "_" else feats
+
+
 def _tags_key(upos: str, feats: str, lemma: str = "", ending: int = 0) -> str:
     """Key of the XPOS tables: UPOS, FEATS as spaCy writes them ("" for none) and, when
     `ending` > 0, the last `ending` letters of the lemma."""
-    feats = "" if feats == "_" else feats
+    feats = spacy_feats(feats)
     return f"{upos}|{feats}|{lemma.lower()[-ending:]}" if ending else f"{upos}|{feats}"
 
 
