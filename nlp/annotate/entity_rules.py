@@ -80,7 +80,7 @@ class EntityRules:
         text = doc_text(doc)
         words, lemmas = _words_and_lemmas(doc)
         common_acronyms = _abbreviated_phrases(words)
-        model_spans = [e for e in doc.ents if self._keep_model_span(e)
+        model_spans = [_without_opening_common_word(e, lemmas) for e in doc.ents if self._keep_model_span(e)
                        and not any(words[i] in common_acronyms for i in range(e.start, e.end))]
         model = _SpanIndex(doc, model_spans)
         # A gazetteer place or an acronym is evidence, not proof: a model organisation that
@@ -270,6 +270,19 @@ def _in_its_quotes(span: Span) -> Span:
             and doc[span.end].text in quotes["close"]:
         return Span(doc, span.start - 1, span.end + 1, span.label_)
     return span
+
+
+def _without_opening_common_word(span: Span, lemmas: list[str]) -> Span:
+    """A model person that opens a sentence with a common word has taken that word in
+    because of its capital ("Drebēja Vidas rokas", "Notiks Andra Vilka grāmatas
+    atvēršana"): the name starts after it, unless the word is also a first name."""
+    first = span[0]
+    if span.label_ != "PER" or len(span) < 2 or not _capital_by_position(first) or not _common_word(first.text):
+        return span
+    lemma = lemmas[first.i]
+    if lemma[:1].upper() + lemma[1:] in first_names() or first.text in first_names():
+        return span
+    return Span(span.doc, span.start + 1, span.end, span.label_)
 
 
 def _capital_by_position(token: Token) -> bool:
