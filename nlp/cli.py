@@ -218,17 +218,21 @@ def evaluate_entities(
 def evaluate_model(
     data: Path = typer.Option(Path("../shared/data/lvtb"), "--data", help="Folder with the LVTB v2.5 CoNLL-U files."),
     split: str = typer.Option("test", "--split", help="dev or test"),
+    conllu: Optional[Path] = typer.Option(
+        None, "--conllu", help="Score this CoNLL-U file instead of --data/--split, e.g. the newer LVTB releases "
+        "lv_lvtb-ud-test.r2.12.conllu / -dev.r2.17.conllu (secondary checks: their DET/PRON split and some "
+        "relations differ from v2.5)."),
 ) -> None:
     """Tokenization, tagging, lemma and parse scores of each installed backend on LVTB."""
     from .model_eval import PUBLISHED, evaluate_backend, installed_backends
 
-    conllu = data / f"lv_lvtb-ud-{split}.v2.5.conllu"
+    conllu = conllu or data / f"lv_lvtb-ud-{split}.v2.5.conllu"
     if not conllu.exists():
         _fail(LvmineError(f"{conllu}: file not found"))
         raise typer.Exit(1)
     backends = installed_backends()
     results = {b: evaluate_backend(b, conllu) for b in backends}
-    table = Table("metric", *backends, *PUBLISHED, title=f"LVTB v2.5 {split}")
+    table = Table("metric", *backends, *PUBLISHED, title=conllu.name)
     published = {"raw UPOS": "upos", "raw lemma": "lemma", "raw LAS": "las"}
     for metric in results["lexicon"]:
         cells = [_cell(results[b][metric]) for b in backends]

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -147,3 +148,24 @@ def test_evaluate_ner_scores_the_model_and_the_pipeline():
         assert "dev: 60 paragraphs" in result.stdout
     # a trained model and its rules find most PER/ORG/LOC/DATE entities of news text
     assert scores[False] > 45 and scores[True] > 45
+
+
+LVTB = ROOT.parent / "shared" / "data" / "lvtb"
+
+
+@pytest.mark.skipif(not LVTB.exists(), reason="LVTB is not beside the repo")
+def test_evaluate_model_scores_any_conllu_file(tmp_path):
+    # the first 20 sentences of the newer test release (a secondary check the README reports)
+    blocks = (LVTB / "lv_lvtb-ud-test.r2.12.conllu").read_text(encoding="utf-8").split("\n\n")[:20]
+    sample = tmp_path / "sample.conllu"
+    sample.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+    result = lvmine("evaluate-model", "--conllu", sample)
+    assert result.returncode == 0, result.stderr
+    assert "sample.conllu" in result.stdout
+    upos = next(line for line in result.stdout.splitlines() if "gold UPOS" in line)
+    # every backend tags most words of treebank text right
+    scores = [float(x) for x in re.findall(r"\d+\.\d+", upos)]
+    assert len(scores) >= 2 and min(scores) > 80
+    missing = lvmine("evaluate-model", "--conllu", tmp_path / "nowhere.conllu")
+    assert missing.returncode == 1 and "nowhere.conllu: file not found" in missing.stderr
+    assert "Traceback" not in missing.stderr
