@@ -8,6 +8,7 @@
   "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart,
   and a number written in space-separated groups of three digits into one token, as LVTB
   writes it: "19 999,36", "6 792 941";
+* a run of question and exclamation marks is one token, as "..." is: "Kā tā?!";
 * Latvian number words are `like_num`.
 Everything here is data the tokenizer serialises with the model, except the
 `like_num` getter and `lv_numbers`, which `nlp.pipeline` adds at load time.
@@ -19,7 +20,7 @@ import re
 from spacy.attrs import LIKE_NUM, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .parsing.numbers import number_word_value
 from .resources import load_resource
@@ -41,6 +42,8 @@ EXTRA_INFIXES = [
     rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}])",  # A.Stepanova
     rf"(?<=\d\.)(?=[{LOWER}]{{2,}})",  # 2020.gads
 ]
+# Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
+EXTRA_SUFFIXES = [r"[?!]{2,}"]
 
 
 def like_num(text: str) -> bool:
@@ -56,6 +59,7 @@ def customize_tokenizer(nlp: Language) -> Language:
     tokenizer.token_match = TOKEN_MATCH.match
     tokenizer.url_match = URL_MATCH.match
     tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    tokenizer.suffix_search = compile_suffix_regex(EXTRA_SUFFIXES + list(nlp.Defaults.suffixes)).search
     set_lex_attrs(nlp)
     return nlp
 

@@ -29,6 +29,7 @@ import pytest
     ("mājaslapā (www.nvoc.lv) un", ["mājaslapā", "(", "www.nvoc.lv", ")", "un"]),
     ("raksti info@nvo.lv!", ["raksti", "info@nvo.lv", "!"]),
     ("facebook.com/kurzemesnvo;", ["facebook.com/kurzemesnvo", ";"]),
+    ("Kā tā?! Nezinu!? Jā!", ["Kā", "tā", "?!", "Nezinu", "!?", "Jā", "!"]),
 ])
 def test_tokens(nlp_pipeline, text, tokens):
     assert [t.text for t in nlp_pipeline(text) if not t.is_space] == tokens
@@ -40,6 +41,10 @@ def test_tokens(nlp_pipeline, text, tokens):
 ])
 def test_like_num(nlp_pipeline, word, expected):
     assert nlp_pipeline.make_doc(word)[0].like_num is expected
+
+
+def test_a_run_of_question_and_exclamation_marks_ends_a_sentence(nlp_pipeline):
+    assert [s.text for s in nlp_pipeline("Kā tā?! Notika 5 semināri.").sents] == ["Kā tā?!", "Notika 5 semināri."]
 
 
 def test_sentences_split_at_lines_and_full_stops_not_abbreviations(nlp_pipeline):

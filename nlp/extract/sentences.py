@@ -3,6 +3,8 @@ in the clean text) and after . ! ? followed by a capitalised word or a digit, ex
 after initials ("A. Stepanova") and the abbreviations listed in resources."""
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,6 +12,7 @@ from spacy.tokens import Doc
 from ..resources import load_resource
 
 END_PUNCT = {".", "!", "?", "…"}
+EXCLAMATIONS = re.compile(r"[?!]+")  # "?!" is one token (see nlp/tokenizer.py)
 
 
 @Language.factory("lv_sentences", default_config={"punctuation": True})
@@ -44,7 +47,7 @@ class LineSentencizer:
         token = doc[i]
         if token.text.lower() in self.abbreviations_with_dot:
             return False  # "u.c." keeps its dot: LVTB does not end a sentence there
-        if token.text not in END_PUNCT:
+        if token.text not in END_PUNCT and not EXCLAMATIONS.fullmatch(token.text):
             return False
         if token.text == "." and i > 0:
             word = doc[i - 1].text
