@@ -105,20 +105,15 @@ FULLSTACK_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "full
 
 def _fullstack_names(limit: int) -> list[tuple[str, str]]:
     """Distinct ORG/LOC/PER mentions of the FullStack corpus, in every inflected form written."""
-    from nlp.training.ner_data import LABEL_MAP, read_paragraph
+    from nlp.training.ner_data import entity_spans, read_paragraph
 
     names: dict[tuple[str, str], None] = {}
     for path in sorted(FULLSTACK_DATA.glob("*.conll2003")):
         for sentence in read_paragraph(path):
-            words, label = [], None
-            for form, tag in [*sentence["tokens"], ("", "O")]:
-                if words and not tag.startswith("I-"):
-                    names[(" ".join(words), label)] = None
-                    words = []
-                if tag.startswith("B-") and LABEL_MAP.get(tag[2:]) in ("ORG", "LOC", "PER"):
-                    words, label = [form], LABEL_MAP[tag[2:]]
-                elif tag.startswith("I-") and words:
-                    words.append(form)
+            forms = [form for form, _ in sentence["tokens"]]
+            for start, end, label in entity_spans([tag for _, tag in sentence["tokens"]]):
+                if label in ("ORG", "LOC", "PER"):
+                    names[(" ".join(forms[start:end]), label)] = None
         if len(names) >= limit:
             break
     return list(names)[:limit]

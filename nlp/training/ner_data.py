@@ -37,7 +37,7 @@ DEFAULT_LABELS = ("PER", "ORG", "LOC", "DATE", "MONEY", "EVENT", "PRODUCT")
 
 
 def read_paragraph(path: Path) -> list[dict]:
-    """Return sentences: {"text": str, "tokens": [(form, bio)], "feats": [FEATS]}."""
+    """Return sentences: {"text": str, "tokens": [(form, bio)]}."""
     sents: list[dict] = []
     cur: dict | None = None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -54,7 +54,6 @@ def read_paragraph(path: Path) -> list[dict]:
                 cur = {"text": None, "tokens": []}
                 sents.append(cur)
             cur["tokens"].append((cols[1], cols[6] if len(cols) > 6 else "O"))
-            cur.setdefault("feats", []).append(cols[5] if len(cols) > 5 else "_")
     return sents
 
 
@@ -73,15 +72,6 @@ def _spaces(text: str | None, forms: list[str]) -> list[bool]:
     return out
 
 
-def read_sentences(path: Path) -> list[dict]:
-    """`read_paragraph` with each sentence's token spacing ("spaces") recovered from its text."""
-    sents = [s for s in read_paragraph(path) if s["tokens"]]
-    for sent in sents:
-        sent["spaces"] = _spaces(sent["text"], [f for f, _ in sent["tokens"]])
-        sent["spaces"][-1] = True  # sentences are joined by a space
-    return sents
-
-
 def entity_spans(bios: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of the outer entities in a BIO column; an I- tag of another type
     than the open entity (or with none open) starts a new one."""
@@ -98,17 +88,18 @@ def entity_spans(bios: list[str]) -> list[tuple[int, int, str]]:
 def paragraph_to_doc(nlp, path: Path, labels=DEFAULT_LABELS, missing_types=()):
     """One paragraph file -> Doc with outer entities. Spans of a FullStack type in
     ``missing_types`` (e.g. "entity") are marked as unannotated (no loss) instead of O."""
-    return sentences_to_doc(nlp, read_sentences(path), labels, missing_types)
-
-
-def sentences_to_doc(nlp, sents: list[dict], labels=DEFAULT_LABELS, missing_types=()):
     from spacy.tokens import Doc, Span
 
     words, spaces, sent_starts, bios = [], [], [], []
-    for sent in sents:
-        words += [f for f, _ in sent["tokens"]]
-        spaces += sent["spaces"]
-        sent_starts += [True] + [False] * (len(sent["tokens"]) - 1)
+    for sent in read_paragraph(path):
+        forms = [f for f, _ in sent["tokens"]]
+        if not forms:
+            continue
+        sp = _spaces(sent["text"], forms)
+        sp[-1] = True  # sentences are joined by a space
+        words += forms
+        spaces += sp
+        sent_starts += [True] + [False] * (len(forms) - 1)
         bios += [b for _, b in sent["tokens"]]
     if not words:
         return None
@@ -121,74 +112,15 @@ def sentences_to_doc(nlp, sents: list[dict], labels=DEFAULT_LABELS, missing_type
     return doc
 
 
-# Names swapped between training sentences by `replace_mentions`; dates and money are left
-# alone (their words are not interchangeable names).
-REPLACED_LABELS = ("PER", "ORG", "LOC")
-
-
-def _mention_key(label: str, feats: list[str]) -> tuple:
-    """A mention fits another's place when its label and its last inflected word's case and
-    number agree (Latvian names inflect: "Rīgas" cannot stand where "Rīgā" stood)."""
-    for f in reversed(feats):
-        parts = dict(p.split("=", 1) for p in f.split("|") if "=" in p)
-        if "Case" in parts:
-            return label, parts["Case"], parts.get("Number")
-    return label, None, None
-
-
-def mention_inventory(paragraphs: list[list[dict]]) -> dict[tuple, list[dict]]:
-    """Every PER/ORG/LOC mention of the paragraphs (tokens, feats, inner spacing), by `_mention_key`."""
-    inventory: dict[tuple, list[dict]] = {}
-    for sents in paragraphs:
-        for sent in sents:
-            for start, end, label in entity_spans([b for _, b in sent["tokens"]]):
-                if label in REPLACED_LABELS:
-                    inventory.setdefault(_mention_key(label, sent["feats"][start:end]), []).append(
-                        {k: sent[k][start:end] for k in ("tokens", "feats", "spaces")})
-    return inventory
-
-
-def replace_mentions(sents: list[dict], inventory: dict, rng, rate: float = 0.5) -> list[dict]:
-    """A copy of a paragraph in which each PER/ORG/LOC mention is, with probability `rate`,
-    another training mention of the same label, case and number (mention replacement: the
-    model sees names in new contexts instead of memorising which names it has seen)."""
-    out = []
-    for sent in sents:
-        new = {"tokens": [], "feats": [], "spaces": []}
-        pos = 0
-        for start, end, label in entity_spans([b for _, b in sent["tokens"]]):
-            donors = inventory.get(_mention_key(label, sent["feats"][start:end])) if label in REPLACED_LABELS else None
-            if not donors or rng.random() >= rate:
-                continue
-            donor = donors[rng.randrange(len(donors))]
-            for k in new:
-                new[k] += sent[k][pos:start] + donor[k]
-            new["spaces"][-1] = sent["spaces"][end - 1]
-            pos = end
-        for k in new:
-            new[k] += sent[k][pos:]
-        out.append(new)
-    return out
-
-
 def load_split(src: Path = SRC) -> dict[str, str]:
     with open(src / "split.tsv", encoding="utf-8") as fh:
         return {row["file"]: row["split"] for row in csv.DictReader(fh, delimiter="\t")}
 
 
-def iter_docs(nlp, split: str, src: Path = SRC, labels=DEFAULT_LABELS, missing_types=(), augment: int = 0,
-              seed: int = 0):
-    """The split's paragraphs as Docs, each followed by `augment` copies made by
-    `replace_mentions` (from the split's own mentions)."""
-    import random
-
-    paragraphs = [read_sentences(src / "data" / name) for name, sp in sorted(load_split(src).items()) if sp == split]
-    inventory = mention_inventory(paragraphs) if augment else {}
-    rng = random.Random(seed)
-    for sents in paragraphs:
-        versions = [sents] + [replace_mentions(sents, inventory, rng) for _ in range(augment)]
-        for version in versions:
-            doc = sentences_to_doc(nlp, version, labels, missing_types)
+def iter_docs(nlp, split: str, src: Path = SRC, labels=DEFAULT_LABELS, missing_types=()):
+    for name, sp in sorted(load_split(src).items()):
+        if sp == split:
+            doc = paragraph_to_doc(nlp, src / "data" / name, labels, missing_types)
             if doc is not None:
                 yield doc
 
@@ -203,8 +135,6 @@ def main(argv=None) -> int:
     ap.add_argument("--labels", default=",".join(DEFAULT_LABELS))
     ap.add_argument("--missing", default="",
                     help="FullStack types marked unannotated in TRAIN instead of O, e.g. entity (tried: not better)")
-    ap.add_argument("--augment", type=int, default=0,
-                    help="copies of each TRAIN paragraph with names swapped (replace_mentions)")
     args = ap.parse_args(argv)
     labels = tuple(args.labels.split(","))
     missing = tuple(x for x in args.missing.split(",") if x)
@@ -214,8 +144,7 @@ def main(argv=None) -> int:
         db = DocBin(store_user_data=False)
         n_ents = 0
         counts: dict[str, int] = {}
-        train = split == "train"
-        for doc in iter_docs(nlp, split, args.src, labels, missing if train else (), args.augment if train else 0):
+        for doc in iter_docs(nlp, split, args.src, labels, missing if split == "train" else ()):
             db.add(doc)
             for e in doc.ents:
                 counts[e.label_] = counts.get(e.label_, 0) + 1
