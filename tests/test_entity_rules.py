@@ -154,6 +154,14 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      ("Andra Vilka", "PER"), ("Notiks Andra Vilka", "PER")),
     # ... but a first name that is also a common word stays in ("laima": luck)
     ("Laima Kalniņa vadīja semināru.", [("Laima Kalniņa", "PER")], ("Laima Kalniņa", "PER"), None),
+    # a term of the report form opening a sentence is no organisation; a state body is
+    ("Valsts pārvaldes uzdevumu ietvaros sasniegti rezultāti.", [("Valsts pārvaldes", "ORG")],
+     None, ("Valsts pārvaldes", "ORG")),
+    ("Valsts kontrole pārbaudīja pārskatu.", [("Valsts kontrole", "ORG")], ("Valsts kontrole", "ORG"), None),
+    # a nominative before the type word does not name the organisation ("veicējs" is no genitive)
+    ("Uzdevuma veicējs Biedrība „Kurzemes NVO centrs”", [], ("Biedrība „Kurzemes NVO centrs”", "ORG"),
+     ("Uzdevuma veicējs Biedrība „Kurzemes NVO centrs”", "ORG")),
+    ("Žiguru slāvu ansamblim “Ivuški” iegādāts centrs.", [], ("Žiguru slāvu ansamblim “Ivuški”", "ORG"), None),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -80,8 +80,10 @@ class EntityRules:
         text = doc_text(doc)
         words, lemmas = _words_and_lemmas(doc)
         common_acronyms = _abbreviated_phrases(words)
+        in_terms = _common_term_tokens(lemmas)
         model_spans = [_without_opening_common_word(e, lemmas) for e in doc.ents if self._keep_model_span(e)
-                       and not any(words[i] in common_acronyms for i in range(e.start, e.end))]
+                       and not any(words[i] in common_acronyms for i in range(e.start, e.end))
+                       and not all(i in in_terms for i in range(e.start, e.end))]
         model = _SpanIndex(doc, model_spans)
         # A gazetteer place or an acronym is evidence, not proof: a model organisation that
         # contains the place ("Latvijas Banka", "Jelgavas domei") or a model entity that labels
@@ -162,7 +164,11 @@ class EntityRules:
         while k >= 0 and doc[k].is_alpha and not doc[k].is_space and i - k <= 6:
             word = doc[k]
             nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
-            genitive = "Gen" in word.morph.get("Case") or word.text.endswith(("u", "as", "es", "a", "s"))
+            # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative)
+            # on a word not analysed as a nominative ("veicējs")
+            cases = word.morph.get("Case")
+            genitive = "Gen" in cases or (
+                "Nom" not in cases and word.text.endswith(("u", "as", "es", "a", "s")))
             # A capital at the start of a sentence proves less: there it must be a proper noun,
             # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
             capitalised = word.text[:1].isupper() and nominal and (
@@ -364,6 +370,18 @@ def _abbreviated_phrases(words: list[str]) -> set[str]:
                 and "".join(w[0] for w in phrase) == acronym.lower():
             acronyms.add(acronym)
     return acronyms
+
+
+def _common_term_tokens(lemmas: list[str]) -> set[int]:
+    """Indices of the tokens that make up a `common_terms` phrase of the data file."""
+    lowered = [lemma.lower() for lemma in lemmas]
+    tokens = set()
+    for term in _config()["common_terms"]:
+        n = len(term)
+        for i in range(len(lowered) - n + 1):
+            if lowered[i] == term[0] and lowered[i:i + n] == term:
+                tokens.update(range(i, i + n))
+    return tokens
 
 
 def _words_and_lemmas(doc: Doc) -> tuple[list[str], list[str]]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..resources import load_resource
 
 END_PUNCT = {".", "!", "?", "…"}
-EXCLAMATIONS = re.compile(r"[?!]+")  # "?!" is one token (see nlp/tokenizer.py)
+MARK_RUN = re.compile(r"[?!]{2,}")  # "?!" is one token (see nlp/tokenizer.py)
 
 
 @Language.factory("lv_sentences", default_config={"punctuation": True})
@@ -37,6 +37,8 @@ class LineSentencizer:
             prev = doc[token.i - 1]
             if "\n" in prev.text and prev.is_space:
                 starts[token.i] = 1
+            elif MARK_RUN.fullmatch(prev.text) and _opens_sentence(token.text):
+                starts[token.i] = 1  # also before a parser: it never learnt these (2 in LVTB train)
             elif not preset:
                 starts[token.i] = 1 if self._ends_sentence(doc, prev.i) and _opens_sentence(token.text) else -1
         # One array write: Token.is_sent_start's setter rescans the whole Doc on every call.
@@ -47,7 +49,7 @@ class LineSentencizer:
         token = doc[i]
         if token.text.lower() in self.abbreviations_with_dot:
             return False  # "u.c." keeps its dot: LVTB does not end a sentence there
-        if token.text not in END_PUNCT and not EXCLAMATIONS.fullmatch(token.text):
+        if token.text not in END_PUNCT and not MARK_RUN.fullmatch(token.text):
             return False
         if token.text == "." and i > 0:
             word = doc[i - 1].text
