@@ -83,12 +83,28 @@ def test_inflected_mentions_share_one_id():
     ("Rēzeknes poļu biedrībai", "Rēzeknes poļu biedrības"),
     ("Latgales reģionā", "Latgales reģiona"),
     ("biedrībai „Memory and Help”", "biedrības „Memory and Help”"),
+    ("Rīgas Tehniskajai universitātei", "Rīgas Tehniskās universitātes"),
 ])
 def test_canonical_names_of_inflected_mentions_agree(first, second):
     from nlp.annotate.attach import canonical
 
     label = "LOC" if "reģion" in first else "ORG"
     assert canonical(label, first) == canonical(label, second)
+
+
+@pytest.mark.parametrize("mention, canonical_form", [
+    # a genitive head takes its agreeing adjectives into the nominative with it ...
+    ("Rīgas Tehniskās universitātes", "Rīgas Tehniskā universitāte"),
+    ("Latvijas Nacionālās bibliotēkas", "Latvijas Nacionālā bibliotēka"),
+    ("Jaunā teātra", "Jaunais teātris"),
+    # ... but not the genitive nouns that modify it
+    ("Rēzeknes poļu biedrības", "Rēzeknes poļu biedrība"),
+    ("Valsts ieņēmumu dienesta", "Valsts ieņēmumu dienests"),
+])
+def test_organisation_names_in_the_nominative(mention, canonical_form):
+    from nlp.annotate.attach import canonical
+
+    assert canonical("ORG", mention) == canonical_form
 
 
 def _with_model_entities(text: str, model_ents: list[tuple[str, str]]):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..doc_text import doc_text
-from ..entities.linking import canonical_name, lexicon_lemma_fn, normalize_key
+from ..entities.linking import adjective_nominative, canonical_name, lexicon_lemma_fn, match_case, normalize_key
 from ..morphology import load_lexicon
 from ..reader import Report
 
@@ -78,11 +78,21 @@ def _genitive_head_to_nominative(name: str) -> str:
     if quoted == 0:
         return name
     head = words[quoted - 1]
-    options = [a for a in load_lexicon().analyses(head) if a.upos in ("NOUN", "PROPN")]
+    lexicon = load_lexicon()
+    options = [a for a in lexicon.analyses(head) if a.upos in ("NOUN", "PROPN")]
     if options and options[0].feat("Case") == "Gen" and options[0].lemma:
         lemma = options[0].lemma
         shared = next((i for i, (a, b) in enumerate(zip(head.lower(), lemma.lower())) if a != b), min(len(head), len(lemma)))
         words[quoted - 1] = head[:shared] + lemma[shared:].lower()  # the written capitals stay
+        # ... with the adjectives that agree with it ("Rīgas Tehniskās universitātes" -> "Rīgas
+        # Tehniskā universitāte"); genitive nouns before it ("Rēzeknes poļu") are modifiers.
+        gender, number = options[0].feat("Gender"), options[0].feat("Number")
+        for i in range(quoted - 2, -1, -1):
+            agreeing = next((a for a in lexicon.analyses(words[i]) if a.upos == "ADJ" and a.feat("Case") == "Gen"
+                             and a.feat("Gender") == gender and a.feat("Number") == number), None)
+            if agreeing is None:
+                break
+            words[i] = match_case(words[i], adjective_nominative(agreeing.lemma, gender, agreeing.feat("Definite")))
     return " ".join(words)
 
 

@@ -60,7 +60,7 @@ def _lemma_and_case(lemma_fn: LemmaFn, word: str):
     return r.lemma, case, getattr(r, "upos", None), (gender, definite)
 
 
-def _match_case(original: str, lemma: str) -> str:
+def match_case(original: str, lemma: str) -> str:
     if not lemma:
         return original
     if original.isupper() and len(original) > 1:
@@ -70,7 +70,7 @@ def _match_case(original: str, lemma: str) -> str:
     return lemma
 
 
-def _adjective_nominative(lemma: str, gender: Optional[str], definite: Optional[str]) -> str:
+def adjective_nominative(lemma: str, gender: Optional[str], definite: Optional[str]) -> str:
     """nacionāls + Fem/Def -> nacionālā; + Masc/Def -> nacionālais; + Fem/Ind -> nacionāla."""
     if not lemma or lemma[-1] not in "sš":
         return lemma
@@ -106,7 +106,7 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
     h_lemma, h_case, h_upos, h_gd = _lemma_and_case(lemma_fn, head.group())
     if h_case in ("Nom", "Gen"):  # already nominative (or a genitive phrase: leave it)
         return text
-    repl = {head.span(): _match_case(head.group(), h_lemma)}
+    repl = {head.span(): match_case(head.group(), h_lemma)}
     if h_case is not None:
         # words agreeing with the head: same case, walking back over a contiguous run
         for m in reversed(words[:-1]):
@@ -117,10 +117,10 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
             if case != h_case:
                 break
             if upos in ("ADJ", "DET") or (upos == "VERB" and definite):
-                new = _adjective_nominative(lemma, gender or (h_gd[0] if h_gd else None), definite)
+                new = adjective_nominative(lemma, gender or (h_gd[0] if h_gd else None), definite)
             else:
                 new = lemma
-            repl[m.span()] = _match_case(w, new)
+            repl[m.span()] = match_case(w, new)
     out, pos = [], 0
     for (s, e), new in sorted(repl.items()):
         out.append(text[pos:s])
