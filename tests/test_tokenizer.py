@@ -47,8 +47,9 @@ def test_like_num(nlp_pipeline, word, expected):
 def test_a_run_of_question_and_exclamation_marks_ends_a_sentence(backend):
     from nlp import load
 
-    doc = load(backend, ner=False)("Kā tā?! Notika 5 semināri. Vai tiešām?! Jā.")
-    assert [s.text.strip() for s in doc.sents] == ["Kā tā?!", "Notika 5 semināri.", "Vai tiešām?!", "Jā."]
+    doc = load(backend, ner=False)("Kā tā?! Notika 5 semināri. Vai tiešām?! - Jā, tā pati, kas vakar.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Kā tā?!", "Notika 5 semināri.", "Vai tiešām?!", "- Jā, tā pati, kas vakar."]
 
 
 def test_sentences_split_at_lines_and_full_stops_not_abbreviations(nlp_pipeline):

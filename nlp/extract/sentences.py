@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..resources import load_resource
 
 END_PUNCT = {".", "!", "?", "…"}
+DASHES = {"-", "–", "—"}
 MARK_RUN = re.compile(r"[?!]{2,}")  # "?!" is one token (see nlp/tokenizer.py)
 
 
@@ -39,6 +40,8 @@ class LineSentencizer:
                 starts[token.i] = 1
             elif MARK_RUN.fullmatch(prev.text) and _opens_sentence(token.text):
                 starts[token.i] = 1  # also before a parser: it never learnt these (2 in LVTB train)
+                if token.text in DASHES and token.i + 1 < len(doc):
+                    starts[token.i + 1] = -1  # a dialogue line: "Kas tā?! - Tā pati."
             elif not preset:
                 starts[token.i] = 1 if self._ends_sentence(doc, prev.i) and _opens_sentence(token.text) else -1
         # One array write: Token.is_sent_start's setter rescans the whole Doc on every call.
