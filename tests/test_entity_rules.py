@@ -170,6 +170,10 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      ("Andra Vilka", "PER"), ("Notiks Andra Vilka", "PER")),
     # ... but a first name that is also a common word stays in ("laima": luck)
     ("Laima Kalniņa vadīja semināru.", [("Laima Kalniņa", "PER")], ("Laima Kalniņa", "PER"), None),
+    # ... and after a title
+    ("Lekciju lasīja prof. Jānis Kalniņš.", [("prof. Jānis Kalniņš", "PER")],
+     ("Jānis Kalniņš", "PER"), ("prof. Jānis Kalniņš", "PER")),
+    ("Misters Rokfellers kļuva bagāts.", [("Misters Rokfellers", "PER")], ("Rokfellers", "PER"), None),
     # a term of the report form opening a sentence is no organisation; a state body is
     ("Valsts pārvaldes uzdevumu ietvaros sasniegti rezultāti.", [("Valsts pārvaldes", "ORG")],
      None, ("Valsts pārvaldes", "ORG")),

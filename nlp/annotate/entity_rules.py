@@ -81,7 +81,7 @@ class EntityRules:
         words, lemmas = _words_and_lemmas(doc)
         common_acronyms = _abbreviated_phrases(words)
         in_terms = _common_term_tokens(lemmas)
-        model_spans = [_without_opening_common_word(e, lemmas) for e in doc.ents if self._keep_model_span(e)
+        model_spans = [_without_opening_word(e, lemmas) for e in doc.ents if self._keep_model_span(e)
                        and not any(words[i] in common_acronyms for i in range(e.start, e.end))
                        and not all(i in in_terms for i in range(e.start, e.end))]
         model = _SpanIndex(doc, model_spans)
@@ -278,17 +278,23 @@ def _in_its_quotes(span: Span) -> Span:
     return span
 
 
-def _without_opening_common_word(span: Span, lemmas: list[str]) -> Span:
-    """A model person that opens a sentence with a common word has taken that word in
-    because of its capital ("Drebēja Vidas rokas", "Notiks Andra Vilka grāmatas
-    atvēršana"): the name starts after it, unless the word is also a first name."""
-    first = span[0]
-    if span.label_ != "PER" or len(span) < 2 or not _capital_by_position(first) or not _common_word(first.text):
+def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
+    """A model person starts after a title ("Dr. Anna Bērziņa": FullStack leaves titles out,
+    and the name then links to its other mentions), and after a common word that opens the
+    sentence, taken in because of its capital ("Drebēja Vidas rokas", "Notiks Andra Vilka
+    grāmatas atvēršana"), unless that word is also a first name."""
+    if span.label_ != "PER":
         return span
-    lemma = lemmas[first.i]
-    if lemma[:1].upper() + lemma[1:] in first_names() or first.text in first_names():
-        return span
-    return Span(span.doc, span.start + 1, span.end, span.label_)
+    doc, start = span.doc, span.start
+    titles = _config()["person_titles"]
+    while span.end - start > 1 and doc[start].lower_ in titles:
+        start += 1
+    first = doc[start]
+    if span.end - start > 1 and _capital_by_position(first) and _common_word(first.text):
+        lemma = lemmas[first.i]
+        if not (lemma[:1].upper() + lemma[1:] in first_names() or first.text in first_names()):
+            start += 1
+    return span if start == span.start else Span(doc, start, span.end, span.label_)
 
 
 def _capital_by_position(token: Token) -> bool:
