@@ -174,6 +174,10 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     ("Lekciju lasīja prof. Jānis Kalniņš.", [("prof. Jānis Kalniņš", "PER")],
      ("Jānis Kalniņš", "PER"), ("prof. Jānis Kalniņš", "PER")),
     ("Misters Rokfellers kļuva bagāts.", [("Misters Rokfellers", "PER")], ("Rokfellers", "PER"), None),
+    # a place in the genitive that opens a longer capitalised name is not a place of its own
+    ("Atbalstu sniedza Latvijas Pilsoniskā alianse.", [], None, ("Latvijas", "LOC")),
+    ("Grozījumi Latvijas Republikas Satversmē.", [], None, ("Latvijas", "LOC")),
+    ("Semināri notika Latvijas un Lietuvas pilsētās.", [], ("Latvijas", "LOC"), None),
     # a term of the report form opening a sentence is no organisation; a state body is
     ("Valsts pārvaldes uzdevumu ietvaros sasniegti rezultāti.", [("Valsts pārvaldes", "ORG")],
      None, ("Valsts pārvaldes", "ORG")),

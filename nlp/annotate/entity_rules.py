@@ -189,6 +189,8 @@ class EntityRules:
                 if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
                         lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
                     end += 1  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
+                elif _opens_a_longer_name(doc, words, end):
+                    continue
                 spans.append(Span(doc, i, end, "LOC"))
         return spans
 
@@ -295,6 +297,14 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
         if not (lemma[:1].upper() + lemma[1:] in first_names() or first.text in first_names()):
             start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _opens_a_longer_name(doc: Doc, words: list[str], i: int) -> bool:
+    """Word i continues a name that a place in the genitive opened ("Latvijas Pilsoniskā
+    alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
+    place, an acronym or a quote."""
+    return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
+            and not doc[i].is_sent_start and _lemma(doc[i]) not in _config()["places"])
 
 
 def _capital_by_position(token: Token) -> bool:
