@@ -42,6 +42,7 @@ def _config() -> dict:
     config = dict(load_resource("entity_patterns"))
     config["org_type_words"] = set(config["org_type_words"])
     config["title_heads"] = set(config["title_heads"])
+    config["person_titles"] = set(config["person_titles"])
     config["places"] = _place_lemmas(config["regions"])
     config["first_names"] = _first_names()
     return config
@@ -61,6 +62,13 @@ def _place_lemmas(regions: list[str]) -> set[str]:
 def first_names() -> set[str]:
     """Latvian first names in the nominative (the lv-namedays calendar)."""
     return _config()["first_names"]
+
+
+def _is_first_name(word: str, lemma: str) -> bool:
+    """The word, or its lemma capitalised (the lexicon may lower-case a name it guessed:
+    "Lidiju" -> "lidija"), is a calendar first name."""
+    names = first_names()
+    return lemma[:1].upper() + lemma[1:] in names or word in names
 
 
 def _first_names() -> set[str]:
@@ -189,7 +197,7 @@ class EntityRules:
                 if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
                         lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
                     end += 1  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
-                elif _opens_a_longer_name(doc, words, end):
+                elif _opens_a_longer_name(doc, words, lemmas, end):
                     continue
                 spans.append(Span(doc, i, end, "LOC"))
         return spans
@@ -213,12 +221,12 @@ class EntityRules:
         """A first name on its own ("Vida neskatījās", "Ilzei šķita"): a capitalised word whose
         lemma the name-day calendar lists and that no dictionary reading makes a common word
         ("Saule", "Rozes", "Metu" stay out), even at the start of a sentence."""
-        names, lexicon = first_names(), load_lexicon()
+        lexicon = load_lexicon()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
             if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
                 continue
-            if (lemma[:1].upper() + lemma[1:] in names or word in names) and not _common_word(word) \
+            if _is_first_name(word, lemma) and not _common_word(word) \
                     and all(stem[:1].isupper() for stem in lexicon.dictionary_stems(word)):
                 spans.append(Span(doc, i, i + 1, "PER"))
         return spans
@@ -292,19 +300,18 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
     while span.end - start > 1 and doc[start].lower_ in titles:
         start += 1
     first = doc[start]
-    if span.end - start > 1 and _capital_by_position(first) and _common_word(first.text):
-        lemma = lemmas[first.i]
-        if not (lemma[:1].upper() + lemma[1:] in first_names() or first.text in first_names()):
-            start += 1
+    if span.end - start > 1 and _capital_by_position(first) and _common_word(first.text) \
+            and not _is_first_name(first.text, lemmas[first.i]):
+        start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
 
 
-def _opens_a_longer_name(doc: Doc, words: list[str], i: int) -> bool:
+def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) -> bool:
     """Word i continues a name that a place in the genitive opened ("Latvijas Pilsoniskā
     alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
     place, an acronym or a quote."""
     return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
-            and not doc[i].is_sent_start and _lemma(doc[i]) not in _config()["places"])
+            and not doc[i].is_sent_start and lemmas[i] not in _config()["places"])
 
 
 def _capital_by_position(token: Token) -> bool:
