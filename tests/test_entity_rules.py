@@ -245,3 +245,33 @@ def test_place_suffix_words_in_the_plural(text, place, absent):
     found = _merged(text, [])
     assert (place, "LOC") in found
     assert absent is None or (absent, "LOC") not in found
+
+
+@pytest.mark.parametrize("text, place", [
+    # places the lexicon lemmatises as common nouns ("talsi", the prize "balva")
+    ("Seminārs notika Talsos.", "Talsos"),
+    ("Dalībnieki ieradās no Balvu puses.", "Balvu"),
+    # a municipality's centre, from pycountry's "Mārupes novads", "Ādažu novads"
+    ("Jaunieši no Mārupes un Ādažiem apmeklēja muzeju.", "Mārupes"),
+    ("Jaunieši no Mārupes un Ādažiem apmeklēja muzeju.", "Ādažiem"),
+])
+def test_places_in_every_case_form(text, place):
+    assert (place, "LOC") in _merged(text, [])
+
+
+@pytest.mark.parametrize("label, mention, canonical_form", [
+    ("LOC", "Talsos", "Talsi"),
+    ("LOC", "Balvu", "Balvi"),
+    ("LOC", "Cēsīs", "Cēsis"),
+    ("LOC", "Viļņu", "Viļņa"),  # not read again as the genitive of "Vilnis"
+    ("ORG", "Bērnu un ģimenes lietu ministriju", "Bērnu un ģimenes lietu ministrija"),
+])
+def test_canonical_place_and_organisation_names(label, mention, canonical_form):
+    from nlp.annotate.attach import canonical
+
+    assert canonical(label, mention) == canonical_form
+
+
+def test_a_municipal_council_is_an_organisation():
+    found = _merged("Pasākumu atklāja Jēkabpils novada domes priekšsēdētāja vietniece Daiga Kalniete.", [])
+    assert ("Jēkabpils novada domes", "ORG") in found

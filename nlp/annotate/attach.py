@@ -17,6 +17,7 @@ from ..doc_text import doc_text
 from ..entities.linking import adjective_nominative, canonical_name, lexicon_lemma_fn, match_case, normalize_key
 from ..morphology import load_lexicon
 from ..reader import Report
+from .entity_rules import place_nominative
 
 ATTACH_LABELS = ("ORG", "LOC", "DATE")
 
@@ -35,8 +36,13 @@ FEMININE_ENDINGS = {"Dat": (("ai", "a"), ("ei", "e")), "Gen": (("as", "a"), ("es
 def canonical(label: str, text: str) -> str:
     if label == "PER" and (person := _person_name(text)):
         return person
+    if label == "LOC" and (place := place_nominative(text)):
+        return place
     if label in ("ORG", "LOC", "PER"):
-        return _genitive_head_to_nominative(canonical_name(text, _lemma_fn()))
+        name = canonical_name(text, _lemma_fn())
+        # a head canonical_name put into the nominative is not read again as a genitive
+        # ("Viļņu" -> "Viļņa", which the treebank also has as the genitive of "Vilnis")
+        return _genitive_head_to_nominative(name) if name == " ".join(text.split()) else name
     return " ".join(text.split())
 
 

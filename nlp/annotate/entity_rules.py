@@ -43,20 +43,57 @@ def _config() -> dict:
     config["org_type_words"] = set(config["org_type_words"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
-    config["places"] = _place_lemmas(config["regions"])
+    config["places"] = _place_lemmas(config["regions"], config["place_declensions"])
+    config["place_forms"] = place_forms(config["places"], config["place_declensions"])
     config["first_names"] = _first_names()
     return config
 
 
-def _place_lemmas(regions: list[str]) -> set[str]:
-    """Regions from the data file plus pycountry's Latvian municipalities and state cities."""
+def _place_lemmas(regions: list[str], declensions: dict) -> set[str]:
+    """Regions from the data file plus pycountry's Latvian municipalities and state cities;
+    a municipality named after its centre ("Mārupes novads", "Talsu novads") adds the
+    centre ("Mārupe", "Talsi")."""
     import pycountry
 
     places = set(regions)
+    listed = place_forms(places, declensions)  # "Cēsu novads" is Cēsis' (listed), not a "Cēsi"
     for subdivision in pycountry.subdivisions.get(country_code="LV") or []:
         words = subdivision.name.split()
-        places.add(subdivision.name if len(words) == 1 else " ".join(words))
+        places.add(" ".join(words))
+        if len(words) == 2 and words[1].lower() == "novads" and words[0] not in listed:
+            places.add(_nominative_of_genitive(words[0], declensions))
     return places
+
+
+def _nominative_of_genitive(genitive: str, declensions: dict) -> str:
+    """The place a genitive names, by the first declension (in data-file order) whose
+    genitive ending it has: "Mārupes" -> "Mārupe", "Tukuma" -> "Tukums", "Ādažu" -> "Ādaži"."""
+    for nominative, endings in declensions.items():
+        if genitive.endswith(endings[1]):
+            return genitive[: len(genitive) - len(endings[1])] + nominative
+    return genitive
+
+
+def place_forms(places: set[str], declensions: dict) -> dict[str, str]:
+    """Every case form of the one-word places -> the place ("Talsos" -> "Talsi", "Balvu" ->
+    "Balvi"), declined by their nominative ending. The lexicon's lemma misses some of these
+    (an unseen "Talsos" is the common noun "talsi"; "Balvu" the prize "balva")."""
+    forms: dict[str, str] = {}
+    for place in sorted(places):
+        if " " in place:
+            continue
+        ending = next((e for e in declensions if place.endswith(e)), None)
+        if ending is None:
+            continue
+        stem = place[: len(place) - len(ending)]
+        for case_ending in declensions[ending]:
+            forms.setdefault(stem + case_ending, place)
+    return forms
+
+
+def place_nominative(word: str) -> str | None:
+    """The gazetteer place `word` is a case form of, if any."""
+    return _config()["place_forms"].get(word)
 
 
 def first_names() -> set[str]:
@@ -192,7 +229,7 @@ class EntityRules:
         config = _config()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
-            if word[:1].isupper() and lemma in config["places"]:
+            if word[:1].isupper() and (word in config["place_forms"] or lemma[:1].upper() + lemma[1:] in config["places"]):
                 end = i + 1
                 if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
                         lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
@@ -311,7 +348,7 @@ def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) 
     alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
     place, an acronym or a quote."""
     return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
-            and not doc[i].is_sent_start and lemmas[i] not in _config()["places"])
+            and not doc[i].is_sent_start and lemmas[i] not in _config()["places"] and place_nominative(words[i]) is None)
 
 
 def _capital_by_position(token: Token) -> bool:

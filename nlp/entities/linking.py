@@ -116,10 +116,15 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
             lemma, case, upos, (gender, definite) = _lemma_and_case(lemma_fn, w)
             if case != h_case:
                 break
+            head_gender = h_gd[0] if h_gd else None
             if upos in ("ADJ", "DET") or (upos == "VERB" and definite):
-                new = adjective_nominative(lemma, gender or (h_gd[0] if h_gd else None), definite)
+                if gender and head_gender and gender != head_gender:
+                    break  # a genitive plural read as an accusative: "Neredzīgo biedrību"
+                new = adjective_nominative(lemma, gender or head_gender, definite)
+            elif w[:1].isupper():
+                new = lemma  # a name in apposition: "Jānim Bērziņam"
             else:
-                new = lemma
+                break  # a lower-case noun before the head is its genitive: "lietu ministriju"
             repl[m.span()] = match_case(w, new)
     out, pos = [], 0
     for (s, e), new in sorted(repl.items()):
