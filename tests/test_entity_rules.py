@@ -254,6 +254,9 @@ def test_place_suffix_words_in_the_plural(text, place, absent):
     # a municipality's centre, from pycountry's "Mārupes novads", "Ādažu novads"
     ("Jaunieši no Mārupes un Ādažiem apmeklēja muzeju.", "Mārupes"),
     ("Jaunieši no Mārupes un Ādažiem apmeklēja muzeju.", "Ādažiem"),
+    # countries by their Latvian names (pycountry's translations), in any case
+    ("Pieredzes apmaiņā piedalījās jaunieši no Beļģijas un Portugāles.", "Beļģijas"),
+    ("Pieredzes apmaiņā piedalījās jaunieši no Beļģijas un Portugāles.", "Portugāles"),
 ])
 def test_places_in_every_case_form(text, place):
     assert (place, "LOC") in _merged(text, [])

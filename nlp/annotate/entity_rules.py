@@ -50,12 +50,20 @@ def _config() -> dict:
 
 
 def _place_lemmas(regions: list[str], declensions: dict) -> set[str]:
-    """Regions from the data file plus pycountry's Latvian municipalities and state cities;
-    a municipality named after its centre ("Mārupes novads", "Talsu novads") adds the
-    centre ("Mārupe", "Talsi")."""
+    """Regions from the data file plus, from pycountry: Latvia's municipalities and state
+    cities (a municipality named after its centre, "Mārupes novads", "Talsu novads", adds
+    the centre, "Mārupe", "Talsi") and the one-word Latvian names of countries."""
+    import gettext
+
     import pycountry
 
     places = set(regions)
+    latvian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["lv"])
+    for country in pycountry.countries:
+        name = latvian.gettext(country.name)
+        # untranslated names are English ("Czechia"); short ones collide with words ("Čada")
+        if name != country.name and " " not in name and "," not in name and len(name) >= 5:
+            places.add(name)
     listed = place_forms(places, declensions)  # "Cēsu novads" is Cēsis' (listed), not a "Cēsi"
     for subdivision in pycountry.subdivisions.get(country_code="LV") or []:
         words = subdivision.name.split()
