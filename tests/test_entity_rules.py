@@ -278,3 +278,18 @@ def test_canonical_place_and_organisation_names(label, mention, canonical_form):
 def test_a_municipal_council_is_an_organisation():
     found = _merged("Pasākumu atklāja Jēkabpils novada domes priekšsēdētāja vietniece Daiga Kalniete.", [])
     assert ("Jēkabpils novada domes", "ORG") in found
+
+
+@pytest.mark.parametrize("text, model_ents, person", [
+    # after a role noun the capitalised words are a person, also where the model said a place
+    ("Lietuvas premjera Ķirķila teiktajā ir daļa patiesības.", [("Ķirķila", "LOC")], "Ķirķila"),
+    ("Informēja VAS Mārketinga daļas vadītāja Aiga Roziņa.", [], "Aiga Roziņa"),
+    ("Projekta koordinatore Anna Liepiņa-Zariņa sagatavoja atskaiti.", [], "Anna Liepiņa-Zariņa"),
+])
+def test_capitalised_words_after_a_role_noun_are_a_person(text, model_ents, person):
+    assert (person, "PER") in _merged(text, model_ents)
+
+
+def test_a_place_after_a_role_noun_stays_a_place():
+    found = _merged("Pasākumu vadīja biedrības vadītāja Rīgā.", [])
+    assert ("Rīgā", "LOC") in found and not any(label == "PER" for _, label in found)

@@ -43,6 +43,7 @@ def _config() -> dict:
     config["org_type_words"] = set(config["org_type_words"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
+    config["person_roles"] = set(config["person_roles"])
     config["places"] = _place_lemmas(config["regions"], config["place_declensions"])
     config["place_forms"] = place_forms(config["places"], config["place_declensions"])
     config["first_names"] = _first_names()
@@ -104,6 +105,12 @@ def place_nominative(word: str) -> str | None:
     return _config()["place_forms"].get(word)
 
 
+def _is_place(word: str, lemma: str) -> bool:
+    """`word` is a case form of a gazetteer place, or its lemma (capitalised: the lexicon
+    lower-cases names it guessed) is one."""
+    return word in _config()["place_forms"] or lemma[:1].upper() + lemma[1:] in _config()["places"]
+
+
 def first_names() -> set[str]:
     """Latvian first names in the nominative (the lv-namedays calendar)."""
     return _config()["first_names"]
@@ -146,6 +153,7 @@ class EntityRules:
                        if not model.overlaps(s) and s.text not in common_acronyms]
         # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
         weak_spans += [s for s in self._persons(doc, text, words, lemmas) if model.container(s, "PER") is None]
+        weak_spans += [s for s in self._persons_after_roles(doc, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
         rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
@@ -237,7 +245,7 @@ class EntityRules:
         config = _config()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
-            if word[:1].isupper() and (word in config["place_forms"] or lemma[:1].upper() + lemma[1:] in config["places"]):
+            if word[:1].isupper() and _is_place(word, lemma):
                 end = i + 1
                 if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
                         lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
@@ -253,12 +261,25 @@ class EntityRules:
             span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        names = first_names()
         for i in range(len(words) - 1):
-            # the lexicon may lower-case a name it guessed ("Lidiju" -> "lidija")
-            first, nxt = lemmas[i][:1].upper() + lemmas[i][1:], words[i + 1]
-            if words[i][:1].isupper() and first in names and nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper():
-                spans.append(Span(doc, i, i + 2, "PER"))
+            if words[i][:1].isupper() and _is_first_name(words[i], lemmas[i]) and _name_word(words[i + 1]):
+                spans.append(Span(doc, i, _name_run_end(doc, words, i + 1, 1), "PER"))
+        return spans
+
+    @staticmethod
+    def _persons_after_roles(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+        """The capitalised words right after a role noun ("premjera Ķirķila", "vadītāja Aiga
+        Roziņa"): a person (FullStack train: 267 of 288 after the `person_roles` of
+        entity_patterns.json), unless they are a gazetteer place ("vadītāja Rīgā")."""
+        config = _config()
+        spans = []
+        for i, lemma in enumerate(lemmas[:-1]):
+            if lemma not in config["person_roles"] or not words[i].islower():
+                continue
+            run_end = _name_run_end(doc, words, i + 1, 3)
+            end = next((k for k in range(i + 1, run_end) if _is_place(words[k], lemmas[k])), run_end)
+            if end > i + 1:
+                spans.append(Span(doc, i + 1, end, "PER"))
         return spans
 
     @staticmethod
@@ -356,7 +377,24 @@ def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) 
     alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
     place, an acronym or a quote."""
     return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
-            and not doc[i].is_sent_start and lemmas[i] not in _config()["places"] and place_nominative(words[i]) is None)
+            and not doc[i].is_sent_start and not _is_place(words[i], lemmas[i]))
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name ("Kalniņa"), not an acronym."""
+    return word[:1].isupper() and word.isalpha() and not word.isupper()
+
+
+def _name_run_end(doc: Doc, words: list[str], start: int, limit: int) -> int:
+    """End of the run of at most `limit` name words from `start`; a hyphenated surname
+    ("Liepiņa-Zariņa", three tokens) counts as one word."""
+    end, count = start, 0
+    while end < len(words) and count < limit and _name_word(words[end]):
+        end, count = end + 1, count + 1
+        if end + 1 < len(words) and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and _name_word(words[end + 1]):
+            end += 2
+    return end
 
 
 def _capital_by_position(token: Token) -> bool:
