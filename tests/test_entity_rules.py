@@ -293,3 +293,14 @@ def test_capitalised_words_after_a_role_noun_are_a_person(text, model_ents, pers
 def test_a_place_after_a_role_noun_stays_a_place():
     found = _merged("Pasākumu vadīja biedrības vadītāja Rīgā.", [])
     assert ("Rīgā", "LOC") in found and not any(label == "PER" for _, label in found)
+
+
+def test_an_acronym_introduced_for_an_entity_takes_its_label_everywhere():
+    text = ("Konkurences padome (KP) saņēmusi ziņojumu. Par to liecina KP informācija. "
+            "Strādā arī tirdzniecības centri (TC).")
+    found = _merged(text, [("Konkurences padome", "ORG"), ("KP", "LOC")])
+    assert ("KP", "ORG") in found and ("KP", "LOC") not in found
+    assert sum(1 for t, label in found if t == "KP") == 1  # a set: both mentions are ORG
+    assert not any(t == "TC" for t, _ in found)  # introduced for a common noun phrase
+    doc = _with_model_entities(text, [("Konkurences padome", "ORG")])
+    assert [e.text for e in doc.ents if e.text == "KP"] == ["KP", "KP"]
