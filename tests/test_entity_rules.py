@@ -304,3 +304,11 @@ def test_an_acronym_introduced_for_an_entity_takes_its_label_everywhere():
     assert not any(t == "TC" for t, _ in found)  # introduced for a common noun phrase
     doc = _with_model_entities(text, [("Konkurences padome", "ORG")])
     assert [e.text for e in doc.ents if e.text == "KP"] == ["KP", "KP"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Jautājumi tika uzdoti Reira kungam.", "Reira kungam"),
+    ("Tā teica N. kundze.", "N. kundze"),
+])
+def test_a_surname_with_an_honorific_is_a_person(text, person):
+    assert (person, "PER") in _merged(text, [(person.split()[0], "PER")])

@@ -44,6 +44,7 @@ def _config() -> dict:
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
     config["person_roles"] = set(config["person_roles"])
+    config["person_honorifics"] = set(config["person_honorifics"])
     config["places"] = _place_lemmas(config["regions"], config["place_declensions"])
     config["place_forms"] = place_forms(config["places"], config["place_declensions"])
     config["first_names"] = _first_names()
@@ -154,6 +155,7 @@ class EntityRules:
         # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
         weak_spans += [s for s in self._persons(doc, text, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += [s for s in self._persons_after_roles(doc, words, lemmas) if model.container(s, "PER") is None]
+        weak_spans += self._persons_with_honorifics(doc, words, lemmas)
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
         rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
@@ -281,6 +283,15 @@ class EntityRules:
             if end > i + 1:
                 spans.append(Span(doc, i + 1, end, "PER"))
         return spans
+
+    @staticmethod
+    def _persons_with_honorifics(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+        """A surname or initial with "kungs"/"kundze" after it is a person, the honorific inside
+        the span as FullStack writes it ("Laviņa kungam", "N. kundzei": train 17 of 17)."""
+        honorifics = _config()["person_honorifics"]
+        return [Span(doc, i - 1, i + 1, "PER") for i in range(1, len(words))
+                if lemmas[i] in honorifics and words[i].islower()
+                and (_name_word(words[i - 1]) or re.fullmatch(rf"[{UPPER}]\.", words[i - 1]))]
 
     @staticmethod
     def _lone_first_names(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
