@@ -312,3 +312,32 @@ def test_an_acronym_introduced_for_an_entity_takes_its_label_everywhere():
 ])
 def test_a_surname_with_an_honorific_is_a_person(text, person):
     assert (person, "PER") in _merged(text, [(person.split()[0], "PER")])
+
+
+@pytest.mark.parametrize("text, model_ents, expected, absent", [
+    # a model date running on past the rule date is cut back to it
+    ("Kopš 2022. gada septembra biedrība „Jaunie vides draugi” sadarbojas ar skolām.",
+     [("Kopš 2022. gada septembra biedrība", "DATE")], ("Kopš 2022. gada septembra", "DATE"),
+     ("Kopš 2022. gada septembra biedrība", "DATE")),
+    # common words opening a sentence are no place, nor is a type word that only modifies
+    ("Projekta budžets 2023. gadā bija 12 400 euro.", [("Projekta budžets", "LOC")], None, ("Projekta budžets", "LOC")),
+    ("Biedrības valdes priekšsēdētājs pateicās brīvprātīgajiem.", [("Biedrības valdes", "ORG")], None,
+     ("Biedrības valdes", "ORG")),
+    ("Finanšu ministrija sacenšas ar citām iestādēm.", [("Finanšu ministrija", "ORG")], ("Finanšu ministrija", "ORG"), None),
+    # a type word the lexicon misreads still introduces a quoted name
+    ("Pasākumā uzstājās folkloras kopa „Rūtas” no Ventspils.", [], ("kopa „Rūtas”", "ORG"), None),
+])
+def test_report_sentences_of_the_third_held_out_set(text, model_ents, expected, absent):
+    found = _merged(text, model_ents)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize("label, mention, canonical_form", [
+    ("LOC", "Mazsalacas", "Mazsalaca"),  # the proper-noun reading, not a guessed common noun
+    ("PER", "Liina Kask", "Liina Kask"),  # a surname with no noun reading stays as written
+])
+def test_canonical_names_of_unseen_names(label, mention, canonical_form):
+    from nlp.annotate.attach import canonical
+
+    assert canonical(label, mention) == canonical_form

@@ -86,6 +86,8 @@ def _genitive_head_to_nominative(name: str) -> str:
     head = words[quoted - 1]
     lexicon = load_lexicon()
     options = [a for a in lexicon.analyses(head) if a.upos in ("NOUN", "PROPN")]
+    if head[:1].isupper():  # a capitalised head's proper-noun readings first ("Mazsalacas")
+        options.sort(key=lambda a: a.upos != "PROPN")
     if options and options[0].feat("Case") == "Gen" and options[0].lemma:
         lemma = options[0].lemma
         shared = next((i for i, (a, b) in enumerate(zip(head.lower(), lemma.lower())) if a != b), min(len(head), len(lemma)))

@@ -182,19 +182,27 @@ class EntityRules:
             head = span.doc[span.start - 1]
             if head.is_lower and _lemma(head) in config["title_heads"]:
                 return False
-        if len(span) == 1 and _capital_by_position(span[0]) and _common_word(span[0].text):
-            return False  # "Interneta vidē …" opening a list item: a common word, not a name
+        if _capital_by_position(span[0]) and _common_word(span[0].text) and all(t.is_lower for t in span[1:]) and (
+                len(span) == 1 or span.label_ in ("LOC", "PER") or _lemma(span[0]) in config["org_type_words"]):
+            # common words opening a sentence or list item: "Interneta vidē …", "Projekta budžets …",
+            # and a type word that is only a modifier, "Biedrības valdes …" ("Finanšu ministrija" stays)
+            return False
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
     def _organisations(self, doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
         config = _config()
         spans = []
+        lexicon = load_lexicon()
         for i, lemma in enumerate(lemmas):
-            if lemma not in config["org_type_words"]:
+            end = _quoted_name_after(doc, i + 1)
+            # before a quoted name, a noun reading or a dictionary headword of the word will do
+            # ("kopa „Rūtas”": the treebank has "kopa" only as the verb "kopt")
+            if lemma not in config["org_type_words"] and not (end > i + 1 and (
+                    any(a.upos == "NOUN" and a.lemma in config["org_type_words"] for a in lexicon.analyses(words[i]))
+                    or lexicon.dictionary_stems(words[i].lower()) & config["org_type_words"])):
                 continue
             start = self._modifiers_before(doc, i)
-            end = _quoted_name_after(doc, i + 1)
             if start == i and end == i + 1:
                 continue  # a bare type word ("biedrībai") names no particular organisation
             spans.append(Span(doc, start, end, "ORG"))
@@ -321,13 +329,14 @@ class EntityRules:
 
     @staticmethod
     def _dates_within_model_dates(dates: list[Span], model: "_SpanIndex") -> list[Span]:
-        """A model DATE that covers a rule date and more words ("šā gada 30.janvārī", "kopš
-        1986. gada") keeps its boundaries and takes the rule's normalised value; one that
-        runs on into numbers or brackets ("10.01.21. (141 dalībnieks") does not."""
+        """A model DATE that covers a rule date and more words before it ("šā gada
+        30.janvārī", "kopš 1986. gada") keeps its boundaries and takes the rule's normalised
+        value; one that runs on past the date ("Kopš 2022. gada septembra biedrība", "10.01.21.
+        (141 dalībnieks") does not."""
         out = []
         for span in dates:
             outer = model.container(span, "DATE")
-            if outer is not None and all(t.is_alpha for t in outer if not span.start <= t.i < span.end):
+            if outer is not None and outer.end == span.end and all(t.is_alpha for t in outer[:span.start - outer.start]):
                 outer._.date_value = span._.date_value
                 span = outer
             out.append(span)

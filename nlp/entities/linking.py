@@ -40,11 +40,21 @@ LemmaFn = Callable[[str], Any]
 
 
 def lexicon_lemma_fn():
-    """The repo's LVTB lexicon as a lemma function returning ``Analysis`` objects."""
+    """The repo's LVTB lexicon as a lemma function returning ``Analysis`` objects; for a
+    capitalised word read first as a common noun, its first proper-noun reading if it has one
+    ("Mazsalacas" is the town's genitive, not the nominative plural of a guessed "mazsalaca";
+    an adjective, "Nacionālajai", stays one)."""
     from nlp.morphology import load_lexicon
 
     lex = load_lexicon()
-    return lex.best
+
+    def best(word: str):
+        analyses = lex.analyses(word)
+        if word[:1].isupper() and analyses[0].upos == "NOUN":
+            return next((a for a in analyses if a.upos == "PROPN"), analyses[0])
+        return analyses[0]
+
+    return best
 
 
 def _lemma_and_case(lemma_fn: LemmaFn, word: str):
@@ -105,6 +115,8 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
         return text
     h_lemma, h_case, h_upos, h_gd = _lemma_and_case(lemma_fn, head.group())
     if h_case in ("Nom", "Gen"):  # already nominative (or a genitive phrase: leave it)
+        return text
+    if h_upos is not None and h_case is None:  # no noun reading ("Kask" read as an adverb)
         return text
     repl = {head.span(): match_case(head.group(), h_lemma)}
     if h_case is not None:
