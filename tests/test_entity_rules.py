@@ -341,3 +341,8 @@ def test_canonical_names_of_unseen_names(label, mention, canonical_form):
     from nlp.annotate.attach import canonical
 
     assert canonical(label, mention) == canonical_form
+
+
+def test_an_honorific_joins_the_model_person_it_follows():
+    found = _merged("Pateicamies Jānim Laviņam kungam par atbalstu.", [("Jānim Laviņam", "PER")])
+    assert ("Jānim Laviņam kungam", "PER") in found

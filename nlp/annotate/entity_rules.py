@@ -155,7 +155,7 @@ class EntityRules:
         # ... and a model person that contains a rule person has its full name ("Džons D. Rokfellers").
         weak_spans += [s for s in self._persons(doc, text, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += [s for s in self._persons_after_roles(doc, words, lemmas) if model.container(s, "PER") is None]
-        weak_spans += self._persons_with_honorifics(doc, words, lemmas)
+        weak_spans += self._persons_with_honorifics(doc, words, lemmas, model)
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
         rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
@@ -293,13 +293,19 @@ class EntityRules:
         return spans
 
     @staticmethod
-    def _persons_with_honorifics(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+    def _persons_with_honorifics(doc: Doc, words: list[str], lemmas: list[str], model: "_SpanIndex") -> list[Span]:
         """A surname or initial with "kungs"/"kundze" after it is a person, the honorific inside
-        the span as FullStack writes it ("Laviņa kungam", "N. kundzei": train 17 of 17)."""
+        the span as FullStack writes it ("Laviņa kungam", "N. kundzei": train 17 of 17), from
+        the start of a model person that ends with the surname ("Jāņa Laviņa kungam")."""
         honorifics = _config()["person_honorifics"]
-        return [Span(doc, i - 1, i + 1, "PER") for i in range(1, len(words))
-                if lemmas[i] in honorifics and words[i].islower()
-                and (_name_word(words[i - 1]) or re.fullmatch(rf"[{UPPER}]\.", words[i - 1]))]
+        spans = []
+        for i in range(1, len(words)):
+            if lemmas[i] in honorifics and words[i].islower() and (
+                    _name_word(words[i - 1]) or re.fullmatch(rf"[{UPPER}]\.", words[i - 1])):
+                person = model.container(Span(doc, i - 1, i), "PER")
+                start = person.start if person is not None and person.end == i else i - 1
+                spans.append(Span(doc, start, i + 1, "PER"))
+        return spans
 
     @staticmethod
     def _lone_first_names(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
