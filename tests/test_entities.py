@@ -135,3 +135,7 @@ def test_blocked_linking_equals_a_full_scan(lemma_fn):
     ids = [(blocked.add(text, label), full.add(text, label)) for text, label in names]
     assert [blocked[a].name for a, _ in ids] == [full[b].name for _, b in ids]
     assert len(blocked) < len(names) - 100  # inflected mentions did link
+
+
+def test_canonical_name_of_an_unseen_place_from_its_dictionary_headword(lemma_fn):
+    assert canonical_name("Līksnā", lemma_fn) == "Līksna"  # not an adjective "līksns"

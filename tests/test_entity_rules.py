@@ -346,3 +346,23 @@ def test_canonical_names_of_unseen_names(label, mention, canonical_form):
 def test_an_honorific_joins_the_model_person_it_follows():
     found = _merged("Pateicamies Jānim Laviņam kungam par atbalstu.", [("Jānim Laviņam", "PER")])
     assert ("Jānim Laviņam kungam", "PER") in found
+
+
+@pytest.mark.parametrize("text, model_ents, expected, absent", [
+    # any capitalised genitive before "pagasts"/"novads"/"ciems" is a place, listed or not
+    ("Seniori dzīvo Vaboles pagastā.", [], ("Vaboles pagastā", "LOC"), None),
+    # Latvia's towns in every case form
+    ("Nodarbības notika Ilūkstē un Pļaviņās.", [], ("Pļaviņās", "LOC"), None),
+    # a plural type word names several organisations, none in particular
+    ("Nodarbības notika Ilūkstes un Subates bibliotēkās.", [], ("Subates", "LOC"), ("Subates bibliotēkās", "ORG")),
+    # "pārvalde" is a type word, but not in the form's "Valsts pārvaldes uzdevumu ietvaros"
+    ("Mācības vadīja Preiļu novada Izglītības pārvaldes speciāliste.", [], ("Preiļu novada Izglītības pārvaldes", "ORG"), None),
+    ("Valsts pārvaldes uzdevumu ietvaros tika sasniegti rezultāti.", [], None, ("Valsts pārvaldes", "ORG")),
+    # a one-word "person" among places is a place
+    ("Dalībnieki no Krāslavas, Dagdas un Aglonas apmeklēja muzeju.", [("Aglonas", "PER")], ("Aglonas", "LOC"),
+     ("Aglonas", "PER")),
+])
+def test_report_sentences_of_the_fourth_held_out_set(text, model_ents, expected, absent):
+    found = _merged(text, model_ents)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found

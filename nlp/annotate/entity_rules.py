@@ -157,13 +157,14 @@ class EntityRules:
         weak_spans += [s for s in self._persons_after_roles(doc, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += self._persons_with_honorifics(doc, words, lemmas, model)
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
-        rule_spans = self._organisations(doc, words, lemmas) + self._money(doc)
+        rule_spans = self._organisations(doc, words, lemmas, in_terms) + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
         model_spans = [e for e in model_spans if not any(i in taken for i in range(e.start, e.end))]
         spans = filter_spans([_in_its_quotes(s) if s.label_ == "ORG" else s for s in model_spans + rule_spans])
-        doc.ents = sorted(_with_introduced_acronyms(doc, words, spans), key=lambda s: s.start)
+        spans = _coordinated_places(doc, words, lemmas, _with_introduced_acronyms(doc, words, spans))
+        doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
     @staticmethod
@@ -190,11 +191,15 @@ class EntityRules:
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
-    def _organisations(self, doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+    def _organisations(self, doc: Doc, words: list[str], lemmas: list[str], in_terms: set[int]) -> list[Span]:
+        """Type words with their modifiers and quoted names; not those inside a term of the
+        report form ("Valsts pārvaldes uzdevumu ietvaros")."""
         config = _config()
         spans = []
         lexicon = load_lexicon()
         for i, lemma in enumerate(lemmas):
+            if i in in_terms:
+                continue
             end = _quoted_name_after(doc, i + 1)
             # before a quoted name, a noun reading or a dictionary headword of the word will do
             # ("kopa „Rūtas”": the treebank has "kopa" only as the verb "kopt")
@@ -202,6 +207,8 @@ class EntityRules:
                     any(a.upos == "NOUN" and a.lemma in config["org_type_words"] for a in lexicon.analyses(words[i]))
                     or lexicon.dictionary_stems(words[i].lower()) & config["org_type_words"])):
                 continue
+            if end == i + 1 and _several(doc[i]):
+                continue  # "Ilūkstes un Subates bibliotēkās": several organisations, no name
             start = self._modifiers_before(doc, i)
             if start == i and end == i + 1:
                 continue  # a bare type word ("biedrībai") names no particular organisation
@@ -255,14 +262,16 @@ class EntityRules:
         config = _config()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
-            if word[:1].isupper() and _is_place(word, lemma):
-                end = i + 1
-                if end < len(doc) and lemmas[end] in config["place_suffix_words"] and (
-                        lemmas[end] in config["place_suffix_plural"] or "Plur" not in doc[end].morph.get("Number")):
-                    end += 1  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
-                elif _opens_a_longer_name(doc, words, lemmas, end):
-                    continue
-                spans.append(Span(doc, i, end, "LOC"))
+            suffixed = i + 1 < len(doc) and lemmas[i + 1] in config["place_suffix_words"] and (
+                lemmas[i + 1] in config["place_suffix_plural"] or "Plur" not in doc[i + 1].morph.get("Number"))
+            if _name_word(word) and not (_capital_by_position(doc[i]) and _common_word(word)) \
+                    and suffixed and lemmas[i + 1] in config["naming_suffix_words"]:
+                spans.append(Span(doc, i, i + 2, "LOC"))  # any "Vaboles pagastā", "Zirņu ciemā"
+            elif word[:1].isupper() and _is_place(word, lemma):
+                if suffixed:
+                    spans.append(Span(doc, i, i + 2, "LOC"))  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
+                elif not _opens_a_longer_name(doc, words, lemmas, i + 1):
+                    spans.append(Span(doc, i, i + 1, "LOC"))
         return spans
 
     def _persons(self, doc: Doc, text: str, words: list[str], lemmas: list[str]) -> list[Span]:
@@ -404,6 +413,33 @@ def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) 
     place, an acronym or a quote."""
     return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
             and not doc[i].is_sent_start and not _is_place(words[i], lemmas[i]))
+
+
+def _coordinated_places(doc: Doc, words: list[str], lemmas: list[str], spans: list[Span]) -> list[Span]:
+    """A one-word person coordinated with one-word places ("no Krāslavas, Dagdas un Aglonas")
+    is a place too, unless it is a calendar first name."""
+    one_word = {span.start: span for span in spans if len(span) == 1}
+
+    def neighbours(i: int):
+        for step in (-2, 2):
+            k = i + step
+            if 0 <= k < len(words) and words[(i + k) // 2] in (",", "un", "vai"):
+                yield one_word.get(k)
+
+    out = []
+    for span in spans:
+        i = span.start
+        if span.label_ == "PER" and len(span) == 1 and not _is_first_name(words[i], lemmas[i]) \
+                and any(n is not None and n.label_ == "LOC" for n in neighbours(i)):
+            span = Span(doc, i, i + 1, "LOC")
+        out.append(span)
+    return out
+
+
+def _several(token: Token) -> bool:
+    """A plural in a case no singular form shares (dative, locative: "bibliotēkās",
+    "pašvaldībām"); "biedrības" may be a genitive singular."""
+    return "Plur" in token.morph.get("Number") and bool({"Dat", "Loc"} & set(token.morph.get("Case")))
 
 
 def _name_word(word: str) -> bool:

@@ -40,19 +40,28 @@ LemmaFn = Callable[[str], Any]
 
 
 def lexicon_lemma_fn():
-    """The repo's LVTB lexicon as a lemma function returning ``Analysis`` objects; for a
-    capitalised word read first as a common noun, its first proper-noun reading if it has one
-    ("Mazsalacas" is the town's genitive, not the nominative plural of a guessed "mazsalaca";
-    an adjective, "Nacionālajai", stays one)."""
+    """The repo's LVTB lexicon as a lemma function returning ``Analysis`` objects. A
+    capitalised word the lexicon reads first as a common noun takes its first proper-noun
+    reading ("Mazsalacas" is the town's genitive, not the nominative plural of a guessed
+    "mazsalaca"); one read as a common noun or adjective that inflects exactly one capitalised
+    hunspell-lv headword takes that ("Līksnā" -> "Līksna", not an adjective "līksns"); others
+    ("Nacionālajai", whose guessed proper-noun readings come after the adjective's) stay."""
+    from dataclasses import replace
+
     from nlp.morphology import load_lexicon
 
     lex = load_lexicon()
 
     def best(word: str):
         analyses = lex.analyses(word)
-        if word[:1].isupper() and analyses[0].upos == "NOUN":
-            return next((a for a in analyses if a.upos == "PROPN"), analyses[0])
-        return analyses[0]
+        first = analyses[0]
+        if not (word[:1].isupper() and first.upos in ("NOUN", "ADJ")):
+            return first
+        proper = next((a for a in analyses if a.upos == "PROPN"), None) if first.upos == "NOUN" else None
+        if proper is not None:
+            return proper
+        headwords = [stem for stem in lex.dictionary_stems(word) if stem[:1].isupper()]
+        return replace(first, lemma=headwords[0], upos="PROPN") if len(headwords) == 1 else first
 
     return best
 
