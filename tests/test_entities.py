@@ -29,6 +29,8 @@ def lemma_fn():
     # "-u"/"-o" genitive plurals also read as accusatives: modifiers, not agreeing words
     ("Bērnu un ģimenes lietu ministriju", "Bērnu un ģimenes lietu ministrija"),
     ("Latvijas Neredzīgo biedrību", "Latvijas Neredzīgo biedrība"),
+    # an adjective agrees with the head across a genitive, in either gender's reading
+    ("Latvijas Nacionālajā mākslas muzejā", "Latvijas Nacionālais mākslas muzejs"),
     ("SIA “Latvijas Gāze”", "SIA “Latvijas Gāze”"),  # quoted name and abbreviation kept
     ("LU", "LU"),
     ("  Rīgas   domei ", "Rīgas dome"),

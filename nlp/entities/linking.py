@@ -11,8 +11,10 @@ lemma (nominative) form and keeps everything in quotes verbatim. Genitive modifi
 ("Daugavpils Ukrainu") stay as they are. When ``lemma_fn`` returns analyses (objects
 with ``.lemma``, ``.upos`` and ``.feat("Case")``, like ``nlp.morphology`` ``Analysis``), the
 words that agree with the head (same case, not genitive: "Jānim Bērziņam",
-"Nacionālajai bibliotēkai") are put into the nominative as well; with a plain
-``str -> str`` lemma function only the head changes.
+"Nacionālajai bibliotēkai", also across genitives: "Nacionālajā mākslas muzejā") are put
+into the nominative as well; a lemma function with a ``readings(word)`` attribute (all
+analyses) lets an adjective agree in any of its readings. With a plain ``str -> str`` lemma
+function only the head changes.
 
 ``EntityRegistry`` gives ids to entities: a mention whose canonical form matches a known
 name or alias (exactly after normalisation, or by rapidfuzz above ``threshold``) gets
@@ -63,6 +65,7 @@ def lexicon_lemma_fn():
         headwords = [stem for stem in lex.dictionary_stems(word) if stem[:1].isupper()]
         return replace(first, lemma=headwords[0], upos="PROPN") if len(headwords) == 1 else first
 
+    best.readings = lex.analyses  # every reading, for agreement (see canonical_name)
     return best
 
 
@@ -129,18 +132,29 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
         return text
     repl = {head.span(): match_case(head.group(), h_lemma)}
     if h_case is not None:
-        # words agreeing with the head: same case, walking back over a contiguous run
+        # words agreeing with the head: same case, walking back over a contiguous run and
+        # over the genitives between ("Nacionālajā mākslas muzejā": the adjective agrees too)
         for m in reversed(words[:-1]):
             w = m.group()
             if not _convertible(w):
                 break
             lemma, case, upos, (gender, definite) = _lemma_and_case(lemma_fn, w)
+            if case == "Gen":
+                continue
             if case != h_case:
                 break
             head_gender = h_gd[0] if h_gd else None
             if upos in ("ADJ", "DET") or (upos == "VERB" and definite):
                 if gender and head_gender and gender != head_gender:
-                    break  # a genitive plural read as an accusative: "Neredzīgo biedrību"
+                    # "Nacionālajā" is feminine and masculine alike; "Neredzīgo biedrību" is a
+                    # genitive plural (also read as an accusative): a modifier, left as it is
+                    readings = getattr(lemma_fn, "readings", None)
+                    options = readings(w) if readings else []
+                    agreeing = next((a for a in options if a.upos == upos and a.feat("Case") == h_case
+                                     and a.feat("Gender") == head_gender), None)
+                    if agreeing is None or any(a.feat("Case") == "Gen" for a in options):
+                        break
+                    lemma, gender, definite = agreeing.lemma, head_gender, agreeing.feat("Definite")
                 new = adjective_nominative(lemma, gender or head_gender, definite)
             elif w[:1].isupper():
                 new = lemma  # a name in apposition: "Jānim Bērziņam"
