@@ -73,6 +73,9 @@ CASES = [
     # two days: one value spanning both (normalize_dates gives them separately)
     ("06. un 19.12", {"default_year": 2020}, V(D(2020, 12, 6), D(2020, 12, 19))),
     ("6., 12. un 19. decembrī", {"default_year": 2020}, V(D(2020, 12, 6), D(2020, 12, 19))),
+    # months: one value from the first month's start to the last one's end
+    ("2023. gada maijā un jūnijā", {}, V(D(2023, 5, 1), D(2023, 6, 30), "month")),
+    ("maijā, jūnijā un jūlijā", {"default_year": 2020}, V(D(2020, 5, 1), D(2020, 7, 31), "month")),
     # day.month without a year
     ("19.12", {"default_year": 2020}, V(D(2020, 12, 19))),
     ("19.12.", {"default_year": 2020}, V(D(2020, 12, 19))),
@@ -136,6 +139,10 @@ def test_not_a_date(text, kw):
 
 def test_normalize_dates_list():
     assert normalize_dates("06. un 19.12", default_year=2020) == [V(D(2020, 12, 6)), V(D(2020, 12, 19))]
+    assert normalize_dates("2023. gada maijā un jūnijā") == [V(D(2023, 5, 1), D(2023, 5, 31), "month"),
+                                                            V(D(2023, 6, 1), D(2023, 6, 30), "month")]
+    # months written out of order are two dates, not a list running backwards
+    assert len(find_dates("2023. gada decembrī un janvārī")) == 2
     assert normalize_dates("2020. gada 6., 12. un 19. decembrī") == [
         V(D(2020, 12, 6)), V(D(2020, 12, 12)), V(D(2020, 12, 19))]
     assert normalize_dates("19.-23.12.20.") == [V(D(2020, 12, 19), D(2020, 12, 23))]

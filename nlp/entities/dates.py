@@ -30,9 +30,10 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
 * open periods: a single date after "kopš" / "sākot ar" / "sākot no" has no end ("kopš
   2019. gada" -> 2019-01-01 .. None), after "līdz" / "līdz pat" no start ("līdz
   31.03.2021." -> None .. 2021-03-31); the span includes those words;
-* lists of days and of years: "06. un 19.12", "6., 12. un 19. decembrī", "2020. un 2021.
-  gadā".  ``normalize_date`` returns ONE value spanning all of them (first .. last day, or
-  first .. last year); use ``normalize_dates`` to get each separately.
+* lists of days, months and years: "06. un 19.12", "6., 12. un 19. decembrī", "2023. gada
+  maijā un jūnijā", "2020. un 2021. gadā".  ``normalize_date`` returns ONE value spanning
+  all of them (first .. last day, month or year); use ``normalize_dates`` to get each
+  separately.
 
 A date without a year takes it from ``period`` (a (start, end) pair of dates: the year that
 puts the date inside the period, else the one that overlaps it), else from ``default_year``.
@@ -486,6 +487,11 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             ly = _year(mm.group("y"))  # "2019.–2021. gadā", "1980.–1990. gados"
             left = _Spec("decade" if spec.kind == "decade" and ly % 10 == 0 else "year", ly)
             new = _Item(prev_end + mm.start(), e, "range", (left, spec), True)
+        elif (spec.kind == "month" and spec.y is None and last is not None and last.kind in ("single", "list")
+              and all(x.kind == "month" for x in last.specs) and pats["_and"].match(gap)
+              and spec.m > last.specs[-1].m):  # "decembrī un janvārī" would run backwards
+            items.pop()  # "2023. gada maijā un jūnijā": months joined into a list, in the first one's year
+            new = _Item(last.start, e, "list", last.specs + (replace(spec, y=last.specs[-1].y),), last.year_explicit)
         elif (spec.kind == "year" and last is not None and last.kind in ("single", "list")
               and all(x.kind == "year" for x in last.specs) and pats["_and"].match(gap)):
             items.pop()  # "2020. un 2021. gadā" when "2020." was read as a year on its own
