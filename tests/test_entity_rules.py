@@ -129,8 +129,10 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # ... but a model place that runs past the gazetteer's boundary does not win
     ("Latgales reģiona 11 biedrības", [("Latgales reģiona 11", "LOC")],
      ("Latgales reģiona", "LOC"), ("Latgales reģiona 11", "LOC")),
-    # an unlisted acronym the model reads as a place stays a place
-    ("ASV vēstniecība Rīgā", [("ASV", "LOC")], ("ASV", "LOC"), ("ASV", "ORG")),
+    # an unlisted acronym the model reads as a place stays a place ...
+    ("ASV prezidents ieradās Rīgā", [("ASV", "LOC")], ("ASV", "LOC"), ("ASV", "ORG")),
+    # ... and its embassy is an organisation ("vēstniecība" is a type word)
+    ("ASV vēstniecība Rīgā", [("ASV", "LOC")], ("ASV vēstniecība", "ORG"), ("ASV", "LOC")),
     # quoted company names and portal names stay organisations
     ("Līderim \"Statoil\" ir 71 degvielas uzpildes stacija.", [("\"Statoil\"", "ORG")],
      ("\"Statoil\"", "ORG"), None),
