@@ -324,7 +324,7 @@ class EntityRules:
         lexicon = load_lexicon()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
-            if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            if not _name_word(word):
                 continue
             if _is_first_name(word, lemma) and not _common_word(word) \
                     and all(stem[:1].isupper() for stem in lexicon.dictionary_stems(word)):
@@ -411,7 +411,7 @@ def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) 
     """Word i continues a name that a place in the genitive opened ("Latvijas Pilsoniskā
     alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
     place, an acronym or a quote."""
-    return (i < len(words) and words[i][:1].isupper() and words[i].isalpha() and not words[i].isupper()
+    return (i < len(words) and _name_word(words[i])
             and not doc[i].is_sent_start and not _is_place(words[i], lemmas[i]))
 
 
