@@ -62,11 +62,17 @@ def _person_name(text: str) -> str | None:
     readings = [("Nom", first)] if first in names else []
     readings += [(a.feat("Case"), a.lemma[:1].upper() + a.lemma[1:]) for a in lexicon.analyses(first)
                  if a.feat("Case") and a.feat("Number") != "Plur" and a.lemma[:1].upper() + a.lemma[1:] in names]
+    # ... and, last, a woman's name by its ending, where the lexicon has another lemma ("Annas": "Annas")
+    readings += [(case, first[: -len(ending)] + nominative) for case, pairs in FEMININE_ENDINGS.items()
+                 for ending, nominative in pairs if first.endswith(ending) and first[: -len(ending)] + nominative in names]
     for case, name in dict.fromkeys(readings):
         if case == "Nom":
             return f"{name} {surname}"
         gender = "Fem" if name[-1] in "ae" else "Masc"
-        same = next((a for a in lexicon.analyses(surname) if a.feat("Gender") == gender and a.feat("Case") == case), None)
+        # a reading of that gender and case whose lemma has that gender's ending (the suffix
+        # guesser also reads "Krūmiņu" as a feminine accusative of "krūmiņš")
+        same = next((a for a in lexicon.analyses(surname) if a.feat("Gender") == gender and a.feat("Case") == case
+                     and (a.lemma[-1:] in "ae") == (gender == "Fem")), None)
         if same is not None:
             return f"{name} {surname[:1]}{same.lemma[1:]}"
         for ending, nominative in FEMININE_ENDINGS.get(case, ()) if gender == "Fem" else ():

@@ -157,7 +157,11 @@ class EntityRules:
         weak_spans += [s for s in self._persons_after_roles(doc, words, lemmas) if model.container(s, "PER") is None]
         weak_spans += self._persons_with_honorifics(doc, words, lemmas, model)
         weak_spans += [s for s in self._lone_first_names(doc, words, lemmas) if not model.overlaps(s)]
-        rule_spans = self._organisations(doc, words, lemmas, in_terms) + self._money(doc)
+        # A type-word organisation inside a longer model organisation whose name goes on
+        # with a capital is part of that name ("Rīgas domes Izglītības, kultūras un sporta
+        # departaments"); "Kuldīgas slimnīcas radioloģijas nodaļā" keeps the hospital.
+        rule_spans = [s for s in self._organisations(doc, words, lemmas, in_terms)
+                      if not _name_continues_in(model.container(s, "ORG"), s)] + self._money(doc)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
@@ -405,6 +409,13 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             and not _is_first_name(first.text, lemmas[first.i]):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _name_continues_in(outer: Span | None, inner: Span) -> bool:
+    """`outer` goes on after `inner`, which no quote closes, with a capitalised word (after a
+    quoted name comes a unit of it: FullStack tags 'SIA „ZAAO”' in 'SIA „ZAAO” Attīstības daļas')."""
+    return (outer is not None and outer.end > inner.end and inner.doc[inner.end].text[:1].isupper()
+            and inner[-1].text not in _config()["quotes"]["close"])
 
 
 def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) -> bool:
