@@ -218,6 +218,9 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # ... but after a quoted name comes a unit of the organisation (FullStack: 'SIA „ZAAO”' alone)
     ("To stāstīja SIA „ZAAO” Attīstības daļas vadītāja.", [("SIA „ZAAO” Attīstības daļas", "ORG")],
      ("SIA „ZAAO”", "ORG"), ("SIA „ZAAO” Attīstības daļas", "ORG")),
+    # a definite adjective in the genitive plural ("-o", which the tagger may read as an accusative)
+    ("Tika informēta Jaunatnes starptautisko programmu aģentūra.", [],
+     ("Jaunatnes starptautisko programmu aģentūra", "ORG"), None),
     # any capitalised genitive before "apkaime"/"rajons" is a place too (FullStack: 8 of 12 "rajons" LOC)
     ("Ķengaraga apkaimes iedzīvotājiem sarīkotas 5 talkas.", [], ("Ķengaraga apkaimes", "LOC"), None),
     ("Zivsaimniecība atrodas Kuldīgas rajonā.", [], ("Kuldīgas rajonā", "LOC"), ("Kuldīgas", "LOC")),

@@ -246,11 +246,12 @@ class EntityRules:
         while k >= 0 and doc[k].is_alpha and not doc[k].is_space and i - k <= 6:
             word = doc[k]
             nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
-            # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative)
-            # on a word not analysed as a nominative ("veicējs")
+            # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative,
+            # the definite adjective in "starptautisko programmu" too) on a word not analysed as
+            # a nominative ("veicējs")
             cases = word.morph.get("Case")
-            genitive = "Gen" in cases or (
-                "Nom" not in cases and word.text.endswith(("u", "as", "es", "a", "s")))
+            genitive = "Gen" in cases or "Nom" not in cases and (
+                word.text.endswith(("u", "as", "es", "a", "s")) or (word.pos_ == "ADJ" and word.text.endswith("o")))
             # A capital at the start of a sentence proves less: there it must be a proper noun,
             # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
             capitalised = word.text[:1].isupper() and nominal and (
