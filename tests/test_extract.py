@@ -84,10 +84,22 @@ def test_seed_breakdown_and_count_noun():
      [(25, None, "jaunietis", "exact", "count"), (2, None, "ģimene", "exact", "count")]),
     ("Apmeklētāju skaits bija ap 400.", [(400, None, "apmeklētājs", "approx", "count")]),
     ("2021. gada 12. augustā notika sēde Nr. 5.", []),
+    # a comma after space-grouped thousands is punctuation ("EUR 12" was read)
+    ("Budžets bija EUR 12 000, bet izlietoti EUR 11 640,80.",
+     [(12000, None, "eiro", "exact", "money"), (11640.8, None, "eiro", "exact", "money")]),
+    # a substantivised adjective counted by "skaits"
+    ("Kopējais brīvprātīgo skaits – 94.", [(94, None, "brīvprātīgais", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
     assert got == expected
+
+
+def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun():
+    records = nlp.extract("Kopā notika 24 nodarbības: 16 Rēzeknē un 8 Preiļos.")
+    assert [(r.value, r.unit) for r in records] == [(24, "nodarbība"), (16, "nodarbība"), (8, "nodarbība")]
+    # "Preiļos" is a gazetteer town the lexicon reads as the common noun "preiļi"
+    assert [r.parent for r in records] == [None, records[0].id, records[0].id]
 
 
 def test_dataframe_has_one_column_per_field():

@@ -75,5 +75,6 @@ def _total_before(spans, k: int, text: str) -> int | None:
 
 
 def _opens_bracket_directly(between: str) -> bool:
-    """The text from a total to a part is just an opening bracket (no other words)."""
-    return re.fullmatch(r"\s*\(\s*", between) is not None
+    """The text from a total to a part is just an opening bracket or a colon, no other words
+    ("24 nodarbības: 16 Rēzeknē un 8 Preiļos")."""
+    return re.fullmatch(r"\s*[(:]\s*", between) is not None

@@ -161,7 +161,12 @@ def is_place(token: Token) -> bool:
     if is_abbreviation(token) or not token.text[:1].isupper():
         return False
     options = [a for a in analyses(token) if a.upos in NOUN_UPOS]
-    return bool(options) and options[0].upos == "PROPN" and options[0].feat("Case") == "Loc"
+    if options and options[0].upos == "PROPN" and options[0].feat("Case") == "Loc":
+        return True
+    # ... or a gazetteer place the lexicon reads as a common noun in the locative ("Preiļos": "preiļi")
+    from ..annotate.entity_rules import place_nominative  # here: entity_rules imports the extractor
+
+    return place_nominative(token.text) is not None and any(a.feat("Case") == "Loc" for a in options)
 
 
 def only_case(token: Token, case: str) -> bool:

@@ -238,8 +238,11 @@ class QuantityMatcher:
         if not phrase or phrase[-1].i != i:
             phrase = [doc[i]]
         if morph.noun_lemma(doc[i]) in rules["count_nouns"]:
-            if len(phrase) >= 2 and morph.can_be_genitive(phrase[-2]) and morph.is_noun(phrase[-2]):
-                return phrase[-2]
+            # what is counted: a genitive noun, or a substantivised adjective ("brīvprātīgo skaits")
+            counted = phrase[-2] if len(phrase) >= 2 else None
+            if counted is not None and morph.can_be_genitive(counted) and (
+                    morph.is_noun(counted) or morph.is_definite_adjective(counted)):
+                return counted
             return None
         if not linked:
             return None

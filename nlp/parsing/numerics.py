@@ -19,8 +19,9 @@ QUANTITY_KINDS = ("number", "range")
 
 LOWER = "a-zāčēģīķļņšūž"
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
-# A digit number: space-grouped thousands ("19 999,36") or plain ("31830,96").
-NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d,])|\d+(?:,\d+)?"
+# A digit number: space-grouped thousands ("19 999,36") or plain ("31830,96"); a comma
+# after the groups is punctuation unless a digit follows ("EUR 12 000, bet").
+NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d|,\d)|\d+(?:,\d+)?"
 DASH = r"[-–—‒]"
 
 
