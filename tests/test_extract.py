@@ -89,6 +89,11 @@ def test_seed_breakdown_and_count_noun():
      [(12000, None, "eiro", "exact", "money"), (11640.8, None, "eiro", "exact", "money")]),
     # a substantivised adjective counted by "skaits"
     ("Kopējais brīvprātīgo skaits – 94.", [(94, None, "brīvprātīgais", "exact", "count")]),
+    # days are a duration, not the plural-only "dienas" of festival names
+    ("Nometne ilga 7 dienas.", [(7, None, "diena", "exact", "duration")]),
+    # the lexicon reads "asistenti" only as the accusative singular of "asistente": the number wants a plural
+    ("Projektu vadīja 1 koordinators un 3 asistenti.",
+     [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
@@ -100,6 +105,13 @@ def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun(
     assert [(r.value, r.unit) for r in records] == [(24, "nodarbība"), (16, "nodarbība"), (8, "nodarbība")]
     # "Preiļos" is a gazetteer town the lexicon reads as the common noun "preiļi"
     assert [r.parent for r in records] == [None, records[0].id, records[0].id]
+
+
+def test_a_part_counted_in_a_locative_takes_the_totals_noun():
+    # "klātienē"/"tiešsaistē" say how, and a singular locative cannot be what 30 counts
+    records = nlp.extract("Sniegtas 48 konsultācijas, no tām 30 klātienē un 18 tiešsaistē.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (48, "konsultācija", None), (30, "konsultācija", records[0].id), (18, "konsultācija", records[0].id)]
 
 
 def test_dataframe_has_one_column_per_field():

@@ -96,6 +96,12 @@ def noun_lemma(token: Token, value: float | int | None = None) -> str:
         nouns = [a for a in nouns if a.upos != "PROPN"] or nouns
     if value is not None:
         agreeing = [a for a in nouns if _number_ok(a, value)]
+        if not agreeing and token.text[:1].islower():
+            # no reading agrees with the number ("3 asistenti": the lexicon has only the
+            # accusative singular of "asistente"): the dictionary's noun reading decides
+            dictionary_noun = load_lexicon().hunspell_lemmas(token.text).get("NOUN")
+            if dictionary_noun:
+                return plural_only_lemma(dictionary_noun)
         nouns = agreeing or nouns
     if not nouns:
         return token.lemma_ or token.text.lower()

@@ -128,9 +128,10 @@ class QuantityMatcher:
                             rules["percent_lemma"], percent["pct"])
 
         head = self._head_after(doc, unit_from, value)
-        if head is not None and morph.is_place(head):
-            # "no tām 6 Latgalē": the counted noun is left out; breakdown_linker takes it
-            # from the total, or drops the mention when there is none.
+        if head is not None and (morph.is_place(head) or morph.only_case(head, "Loc") and not morph.agrees(head, value)):
+            # "no tām 6 Latgalē", "no tām 30 klātienē": where or how, not what, is counted (a
+            # locative the number cannot count); breakdown_linker takes the counted noun from
+            # the total, or drops the mention when there is none.
             return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
                             elided=True)
         if head is not None:
