@@ -94,6 +94,12 @@ def test_seed_breakdown_and_count_noun():
     # the lexicon reads "asistenti" only as the accusative singular of "asistente": the number wants a plural
     ("Projektu vadīja 1 koordinators un 3 asistenti.",
      [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
+    # among readings that agree, hunspell-lv's ("treneri": not the feminine "trenere"); a lemma the
+    # dictionary does not list loses to one it does ("printeri": not "printers")
+    ("Tika apmācīti 16 jaunie treneri un nopirkti 2 printeri.",
+     [(16, None, "treneris", "exact", "count"), (2, None, "printeris", "exact", "count")]),
+    # a year between "skaits" and its number is not what is counted
+    ("Dalībnieku skaits 2022. gadā bija 312.", [(312, None, "dalībnieks", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]

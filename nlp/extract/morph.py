@@ -86,25 +86,35 @@ def agrees(token: Token, value: float | int) -> bool:
 
 
 def noun_lemma(token: Token, value: float | int | None = None) -> str:
-    """Lemma of a counted noun, choosing the analysis that agrees with the number."""
+    """Lemma of a counted noun, choosing the analysis that agrees with the number (and,
+    among those, the one hunspell-lv reads the form as)."""
     if is_abbreviation(token):
         return token.text
     nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS and a.lemma]
     if not nouns and not is_noun(token) and adjective_analysis(token):
         return substantive_lemma(token)
+    dictionary_noun = None
     if token.text[:1].islower():
         nouns = [a for a in nouns if a.upos != "PROPN"] or nouns
+        dictionary_noun = load_lexicon().hunspell_lemmas(token.text).get("NOUN")
     if value is not None:
         agreeing = [a for a in nouns if _number_ok(a, value)]
-        if not agreeing and token.text[:1].islower():
+        if not agreeing and dictionary_noun:
             # no reading agrees with the number ("3 asistenti": the lexicon has only the
             # accusative singular of "asistente"): the dictionary's noun reading decides
-            dictionary_noun = load_lexicon().hunspell_lemmas(token.text).get("NOUN")
-            if dictionary_noun:
-                return plural_only_lemma(dictionary_noun)
+            return plural_only_lemma(dictionary_noun)
         nouns = agreeing or nouns
     if not nouns:
         return token.lemma_ or token.text.lower()
+    if dictionary_noun:
+        # "16 treneri": "treneris", not the feminine "trenere" the guesser also offers
+        nouns = sorted(nouns, key=lambda a: a.lemma.lower() != dictionary_noun)
+        if nouns[0].lemma.lower() != dictionary_noun:
+            # a lemma the dictionary does not list loses to one it does ("printeri": "printers")
+            lexicon = load_lexicon()
+            if not lexicon.dictionary_headword(nouns[0].lemma.lower(), "NOUN") \
+                    and lexicon.dictionary_headword(dictionary_noun, "NOUN"):
+                return plural_only_lemma(dictionary_noun)
     lemma = nouns[0].lemma
     if nouns[0].upos == "PROPN":
         return lemma

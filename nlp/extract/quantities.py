@@ -230,9 +230,14 @@ class QuantityMatcher:
             return None  # the number is followed by words that are not a counted noun
         i = _token_before(doc, start)
         linked = False
-        while i is not None and i >= 0 and doc[i].text.lower() in rules["link_words"]:
-            linked = True
-            i -= 1
+        while i is not None and i >= 0:
+            if doc[i].text.lower() in rules["link_words"]:
+                linked = True
+                i -= 1
+            elif i > 0 and YEAR_PHRASE.fullmatch(f"{doc[i - 1].text} {doc[i].text}"):
+                i -= 2  # "saņēmēju skaits 2022. gadā bija 312": the year is no counted noun
+            else:
+                break
         if i is None or i < 0 or not morph.is_noun(doc[i]):
             return None
         phrase = [doc[k] for k in range(max(0, i - 3), i + 1) if morph.is_nominal(doc[k])]
@@ -248,6 +253,10 @@ class QuantityMatcher:
         if not linked:
             return None
         return self._action_object(phrase, len(phrase) - 1)
+
+
+# "2022. gadā", "2022. g.": a year between a count noun and its number
+YEAR_PHRASE = re.compile(r"(?:1[89]|20)\d{2}\. (?:gad[a-zā]*|g\.)", re.IGNORECASE)
 
 
 def _token_at_or_after(doc: Doc, offset: int) -> int | None:
