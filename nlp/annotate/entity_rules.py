@@ -192,6 +192,9 @@ class EntityRules:
             # common words opening a sentence or list item: "Interneta vidē …", "Projekta budžets …",
             # and a type word that is only a modifier, "Biedrības valdes …" ("Finanšu ministrija" stays)
             return False
+        if span.label_ == "LOC" and len(span) == 1 and not span[0].is_upper and _common_word(span[0].text) \
+                and not _is_place(span[0].text, _lemma(span[0])):
+            return False  # a capitalised common noun in a title ("Atzinības raksts"), no place
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
