@@ -224,6 +224,8 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # a one-word model place that is a common noun (and no gazetteer place) is a title's capital
     ("Biedrība saņēma Kuldīgas novada pašvaldības Atzinības rakstu.", [("Atzinības", "LOC")],
      ("Kuldīgas novada pašvaldības", "ORG"), ("Atzinības", "LOC")),
+    # acronyms of common nouns are no organisations ("DUS": a petrol station)
+    ("Uzņēmumam pieder 25 DUS trijās pilsētās.", [], None, ("DUS", "ORG")),
     # any capitalised genitive before "apkaime"/"rajons" is a place too (FullStack: 8 of 12 "rajons" LOC)
     ("Ķengaraga apkaimes iedzīvotājiem sarīkotas 5 talkas.", [], ("Ķengaraga apkaimes", "LOC"), None),
     ("Zivsaimniecība atrodas Kuldīgas rajonā.", [], ("Kuldīgas rajonā", "LOC"), ("Kuldīgas", "LOC")),
