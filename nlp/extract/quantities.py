@@ -31,6 +31,8 @@ from ..resources import load_resource, phrase_pattern
 from . import morph
 
 SPAN_KEY = "quantities"
+# "2022. gadā", "2022. g.": a year between a count noun and its number
+YEAR_PHRASE = re.compile(r"(?:1[89]|20)\d{2}\. (?:gad[a-zā]*|g\.)", re.IGNORECASE)
 
 
 @dataclass
@@ -128,7 +130,7 @@ class QuantityMatcher:
                             rules["percent_lemma"], percent["pct"])
 
         head = self._head_after(doc, unit_from, value)
-        if head is not None and (morph.is_place(head) or morph.only_case(head, "Loc") and not morph.agrees(head, value)):
+        if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and not morph.agrees(head, value))):
             # "no tām 6 Latgalē", "no tām 30 klātienē": where or how, not what, is counted (a
             # locative the number cannot count); breakdown_linker takes the counted noun from
             # the total, or drops the mention when there is none.
@@ -253,10 +255,6 @@ class QuantityMatcher:
         if not linked:
             return None
         return self._action_object(phrase, len(phrase) - 1)
-
-
-# "2022. gadā", "2022. g.": a year between a count noun and its number
-YEAR_PHRASE = re.compile(r"(?:1[89]|20)\d{2}\. (?:gad[a-zā]*|g\.)", re.IGNORECASE)
 
 
 def _token_at_or_after(doc: Doc, offset: int) -> int | None:
