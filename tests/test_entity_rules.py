@@ -315,6 +315,8 @@ def test_places_in_every_case_form(text, place):
     ("ORG", "Bērnu un ģimenes lietu ministriju", "Bērnu un ģimenes lietu ministrija"),
     ("LOC", "Mazsalacas", "Mazsalaca"),  # the proper-noun reading, not a guessed common noun
     ("PER", "Liina Kask", "Liina Kask"),  # a surname with no noun reading stays as written
+    # a head read first as a genitive plural ("of the funds") is one fund, and its adjective agrees
+    ("ORG", "Kristīgo Palīdzības fondu „Daudz laimes”", "Kristīgais Palīdzības fonds „Daudz laimes”"),
 ])
 def test_canonical_names_of_places_organisations_and_unseen_names(label, mention, canonical_form):
     from nlp.annotate.attach import canonical

@@ -109,6 +109,18 @@ def _convertible(word: str) -> bool:
     return len(word) > 1 and not word.isupper() and not any(c.isdigit() for c in word)
 
 
+def _singular_reading(lemma_fn: LemmaFn, word: str):
+    """A named thing is one: for a head read first as a genitive plural, its singular
+    reading in another case ("Kristīgo Palīdzības fondu": the accusative of "fonds", not
+    "of the funds"), if it has one."""
+    readings = getattr(lemma_fn, "readings", None)
+    options = readings(word) if readings else []
+    if not options or options[0].feat("Case") != "Gen" or options[0].feat("Number") != "Plur":
+        return None
+    return next((a for a in options if a.upos == options[0].upos and a.lemma == options[0].lemma
+                 and a.feat("Number") == "Sing" and a.feat("Case") not in (None, "Gen")), None)
+
+
 def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
     """Nominative canonical form of an entity mention (see the module doc)."""
     text = re.sub(r"\s+", " ", (text or "").strip())
@@ -126,6 +138,8 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
     if not _convertible(head.group()):
         return text
     h_lemma, h_case, h_upos, h_gd = _lemma_and_case(lemma_fn, head.group())
+    if h_case == "Gen" and (singular := _singular_reading(lemma_fn, head.group())) is not None:
+        h_lemma, h_case, h_gd = singular.lemma, singular.feat("Case"), (singular.feat("Gender"), singular.feat("Definite"))
     if h_case in ("Nom", "Gen"):  # already nominative (or a genitive phrase: leave it)
         return text
     if h_upos is not None and h_case is None:  # no noun reading ("Kask" read as an adverb)
