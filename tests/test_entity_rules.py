@@ -302,6 +302,9 @@ def test_place_suffix_words_in_the_plural(text, place, absent):
     # countries by their Latvian names (pycountry's translations), in any case
     ("Pieredzes apmaiņā piedalījās jaunieši no Beļģijas un Portugāles.", "Beļģijas"),
     ("Pieredzes apmaiņā piedalījās jaunieši no Beļģijas un Portugāles.", "Portugāles"),
+    # the Baltic neighbours' cities, an indeclinable one too
+    ("Brauciens uz Pērnavu un Tartu notika rudenī.", "Pērnavu"),
+    ("Brauciens uz Pērnavu un Tartu notika rudenī.", "Tartu"),
 ])
 def test_places_in_every_case_form(text, place):
     assert (place, "LOC") in _merged(text, [])
@@ -315,6 +318,8 @@ def test_places_in_every_case_form(text, place):
     ("ORG", "Bērnu un ģimenes lietu ministriju", "Bērnu un ģimenes lietu ministrija"),
     ("LOC", "Mazsalacas", "Mazsalaca"),  # the proper-noun reading, not a guessed common noun
     ("PER", "Liina Kask", "Liina Kask"),  # a surname with no noun reading stays as written
+    ("LOC", "Tartu", "Tartu"),  # indeclinable: not the treebank's "Tarts"
+    ("LOC", "Viļņā", "Viļņa"),
     # a head read first as a genitive plural ("of the funds") is one fund, and its adjective agrees
     ("ORG", "Kristīgo Palīdzības fondu „Daudz laimes”", "Kristīgais Palīdzības fonds „Daudz laimes”"),
 ])

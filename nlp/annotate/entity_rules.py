@@ -94,6 +94,7 @@ def place_forms(places: set[str], declensions: dict) -> dict[str, str]:
             continue
         ending = next((e for e in declensions if place.endswith(e)), None)
         if ending is None:
+            forms.setdefault(place, place)  # indeclinable ("Tartu")
             continue
         stem = place[: len(place) - len(ending)]
         for case_ending in declensions[ending]:
