@@ -179,6 +179,12 @@ FIND_CASES = [
      [("2020. un 2021. gadā", V(D(2020, 1, 1), D(2021, 12, 31), "year"))]),
     ("Dati par 2010., 2011. un 2012.gadā sniegtajiem pakalpojumiem.", {},
      [("2010., 2011. un 2012.gadā", V(D(2010, 1, 1), D(2012, 12, 31), "year"))]),
+    # "this year" before a yearless date belongs to its span; the year is the report's
+    ("Atvēršanas svētki š.g. 15.novembrī plkst.14.00 grāmatnīcā.", {"default_year": 2021},
+     [("š.g. 15.novembrī plkst.14.00", V(D(2021, 11, 15)))]),
+    ("Šā gada maijā notika forums.", {"default_year": 2022},
+     [("Šā gada maijā", V(D(2022, 5, 1), D(2022, 5, 31), "month"))]),
+    ("Šogad februārī sākām.", {"default_year": 2023}, [("Šogad februārī", V(D(2023, 2, 1), D(2023, 2, 28), "month"))]),
 ]
 
 

@@ -181,6 +181,7 @@ def _words() -> _Words:
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
     patterns["_since"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_since'])})\s+$", fl)
     patterns["_until"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_until'])})\s+$", fl)
+    patterns["_this_year"] = re.compile(rf"(?<!\w)(?:{_alt(data['this_year']['words'])})\s*$", fl)
     CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
     patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
     patterns["_clock"] = re.compile(rf",?\s*(?:{_alt(data['clock_words'])})\s*{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
@@ -516,6 +517,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
                 start = fm.start()
             new = _Item(start, new.end, new.kind, tuple(replace(x, y=y) for x in new.specs), True)
             items.pop()
+        if _needs_year(new) and (this_year := pats["_this_year"].search(text, max(0, new.start - 12), new.start)):
+            new = replace(new, start=this_year.start())  # "šā gada 2. jūlijā": the words belong to the date
         if new.specs[-1].kind == "day" and (clock := pats["_clock"].match(text, new.end)):
             new = replace(new, end=clock.end())  # "5. decembrī plkst. 14.00": the day, at that time
         if new.kind == "single":  # "kopš 2019. gada": the words belong to the period, as "no" to a range
