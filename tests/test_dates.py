@@ -185,6 +185,13 @@ FIND_CASES = [
     ("Šā gada maijā notika forums.", {"default_year": 2022},
      [("Šā gada maijā", V(D(2022, 5, 1), D(2022, 5, 31), "month"))]),
     ("Šogad februārī sākām.", {"default_year": 2023}, [("Šogad februārī", V(D(2023, 2, 1), D(2023, 2, 28), "month"))]),
+    # centuries, in digits or Roman numerals, with a part (decade thirds, fuzzy) and open ends
+    ("Pils celta 16. gadsimtā.", {}, [("16. gadsimtā", V(D(1501, 1, 1), D(1600, 12, 31), "year"))]),
+    ("XIX gadsimta beigās te dzīvoja ebreji.", {},
+     [("XIX gadsimta beigās", V(D(1871, 1, 1), D(1900, 12, 31), "year", True))]),
+    ("Tradīcija nodzīvoja līdz 21. gadsimtam.", {},
+     [("līdz 21. gadsimtam", DateValue(None, D(2100, 12, 31), "year", False))]),
+    ("Piedalījās 21 gadsimta cilvēks.", {}, []),  # a count, not an ordinal
 ]
 
 

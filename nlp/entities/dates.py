@@ -18,6 +18,7 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   parts of a month: "oktobra sākumā" (1-10), "vidū" (11-20), "beigās" (21-end),
   granularity ``"part_of_month"``;
 * decades: "1990. gados" (1990-1999, granularity "year"), "1990. gadu sākumā" (1990-1993, fuzzy);
+* centuries: "21. gadsimtā" (2001-2100), "XIX gadsimta beigās" (1871-1900, fuzzy; granularity "year");
 * seasons (fuzzy): "2020. gada pavasarī" (Mar-May), "vasarā" (Jun-Aug), "rudenī" (Sep-Nov),
   "ziemā" (1 Dec of the previous year .. end of Feb: the winter that ends in that year);
 * ranges: "20.10.2020. – 20.01.2021.", "19.-23.12.20.", "no 19. līdz 23. decembrim",
@@ -158,6 +159,9 @@ def _words() -> _Words:
         # 1990. gados / 1990. gadu sākumā (decades)
         ("decade", rf"(?P<y>(?:1[5-9]|20)\d0)\.?\s*(?:(?:{_alt(data['decade_words']['plain'])})(?!\w)"
                    rf"|(?:{_alt(data['decade_words']['before_part'])})\s+(?P<part>{PARTM}))"),
+        # 21. gadsimtā / XIX gadsimta beigās (centuries)
+        ("century", rf"(?P<c>[12]?\d\.|[IVX]+)\s*(?:{_alt(data['century_words']['stems'])})[a-zāēīū]*"
+                    rf"(?:\s+(?P<part>{PARTM}))?"),
         ("yearpart", rf"(?P<y>{Y4})\.?\s*(?:{YW}\s*)?(?:(?P<part>{PARTY})|(?P<season>{SEASON}))"),
         ("year", rf"(?P<y>{Y4})\.?\s*{YW}"),
         ("yearbare", rf"(?P<y>{Y4})(?!\d)\.?"),  # normalize_date only
@@ -244,6 +248,12 @@ def _spec_from_match(name: str, m: re.Match, w: _Words) -> Optional[_Spec]:
     if name == "decade":
         part = w.part_of[_norm_phrase(g["part"])] if g.get("part") else None
         return _Spec("decade", int(g["y"]), None, None, part)
+    if name == "century":
+        number = _roman(g["c"]) if g["c"][0] in "IVX" else int(g["c"].rstrip("."))
+        if not 1 <= number <= 21:
+            return None
+        part = w.part_of[_norm_phrase(g["part"])] if g.get("part") else None
+        return _Spec("century", (number - 1) * 100 + 1, None, None, part)
     if name in ("year", "yearbare"):
         return _Spec("year", _year(g["y"]))
     raise AssertionError(name)
@@ -269,6 +279,9 @@ def _interval(s: _Spec, y: int, w: _Words):
         if s.kind == "decade":
             a, b = w.decade_parts[s.part] if s.part else (0, 9)
             return date(y + a, 1, 1), date(y + b, 12, 31), bool(s.part)
+        if s.kind == "century":  # its decades' parts, ten years each
+            a, b = w.decade_parts[s.part] if s.part else (0, 9)
+            return date(y + 10 * a, 1, 1), date(y + 10 * b + 9, 12, 31), bool(s.part)
         if s.kind == "part_of_year":
             p = w.parts[s.part]
             a, b = p["months"]
@@ -285,10 +298,20 @@ def _interval(s: _Spec, y: int, w: _Words):
 
 _ORDER = {g: i for i, g in enumerate(GRANULARITIES)}
 _ORDER["decade"] = len(_ORDER)
+_ORDER["century"] = len(_ORDER)
 
 
 def _gran(kind: str) -> str:
-    return "year" if kind == "decade" else kind  # a decade is reported as a span of years
+    return "year" if kind in ("decade", "century") else kind  # reported as a span of years
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if i + 1 < len(numeral) and values[numeral[i + 1]] > value else value
+    return total
 
 
 def _finer(a: str, b: str) -> str:
@@ -394,7 +417,7 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
     """Find atomic date expressions: [(start, end, spec, year_explicit, first_day_of_numrange)]."""
     pats = w.patterns
     names = [n for n in ("numrange", "numeric", "iso", "slash", "daymonth", "daymonth1",
-                         "text", "decade", "yearpart", "year", "yearbare", "partalone", "season")
+                         "text", "decade", "century", "yearpart", "year", "yearbare", "partalone", "season")
              if strict or n != "yearbare"]
     out, n, resume = [], len(text), 0
     for start in WORD_START.finditer(text):
