@@ -100,6 +100,8 @@ def test_seed_breakdown_and_count_noun():
      [(16, None, "treneris", "exact", "count"), (2, None, "printeris", "exact", "count")]),
     # a year between "skaits" and its number is not what is counted
     ("Dalībnieku skaits 2022. gadā bija 312.", [(312, None, "dalībnieks", "exact", "count")]),
+    # "apm." is "apmēram"
+    ("Tika savākti apm. 2 000 eiro.", [(2000, None, "eiro", "approx", "money")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
@@ -118,6 +120,14 @@ def test_a_part_counted_in_a_locative_takes_the_totals_noun():
     records = nlp.extract("Sniegtas 48 konsultācijas, no tām 30 klātienē un 18 tiešsaistē.")
     assert [(r.value, r.unit, r.parent) for r in records] == [
         (48, "konsultācija", None), (30, "konsultācija", records[0].id), (18, "konsultācija", records[0].id)]
+
+
+def test_the_dot_of_t_sk_ends_no_sentence():
+    records = nlp.extract("Projekta īstenošanai izlietoti 8 000 EUR, t.sk. 1 200 EUR transporta izdevumiem.")
+    assert [(r.value, r.parent) for r in records] == [(8000, None), (1200, records[0].id)]
+    # ... and an elided part after it takes the total's noun
+    records = nlp.extract("Kopā notikušas 17 tikšanās ar pašvaldību pārstāvjiem, t.sk. 5 tiešsaistē.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(17, "tikšanās", None), (5, "tikšanās", records[0].id)]
 
 
 def test_dataframe_has_one_column_per_field():

@@ -68,7 +68,8 @@ def _total_before(spans, k: int, text: str) -> int | None:
             return None
         if _opens_bracket_directly(between) and (quantity.elided or total.indicator == quantity.indicator):
             return j
-        if _marker_re().search(between) and not re.search(r"[.;]\s", between):
+        # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
+        if _marker_re().search(between) and not re.search(r"[.;]\s", _marker_re().sub(" ", between)):
             return j
         return None
     return None
