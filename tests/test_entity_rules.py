@@ -282,6 +282,7 @@ def test_a_wider_model_date_keeps_its_words_and_takes_the_rule_value():
 
 @pytest.mark.parametrize("text, place, absent", [
     ("Pasākumi notika Rēzeknes novadā un Daugavpilī.", "Rēzeknes novadā", None),
+    ("Biedrība darbojas Daugavpils valstspilsētā.", "Daugavpils valstspilsētā", None),  # the 2021 term
     ("Aptauja veikta Krāslavas apkaimēs.", "Krāslavas apkaimēs", None),  # one area, in the plural
     ("Tirdzniecības centri Latvijas pilsētās tiek slēgti.", "Latvijas", "Latvijas pilsētās"),  # several cities
     ("Dzīvoja Latgales novados.", "Latgales", "Latgales novados"),
