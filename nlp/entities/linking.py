@@ -109,12 +109,17 @@ def _convertible(word: str) -> bool:
     return len(word) > 1 and not word.isupper() and not any(c.isdigit() for c in word)
 
 
+def _readings(lemma_fn: LemmaFn, word: str) -> list:
+    """Every analysis of `word`, when the lemma function offers them (``readings``), else none."""
+    readings = getattr(lemma_fn, "readings", None)
+    return readings(word) if readings else []
+
+
 def _singular_reading(lemma_fn: LemmaFn, word: str):
     """A named thing is one: for a head read first as a genitive plural, its singular
     reading in another case ("Kristīgo Palīdzības fondu": the accusative of "fonds", not
     "of the funds"), if it has one."""
-    readings = getattr(lemma_fn, "readings", None)
-    options = readings(word) if readings else []
+    options = _readings(lemma_fn, word)
     if not options or options[0].feat("Case") != "Gen" or options[0].feat("Number") != "Plur":
         return None
     return next((a for a in options if a.upos == options[0].upos and a.lemma == options[0].lemma
@@ -162,8 +167,7 @@ def canonical_name(text: str, lemma_fn: LemmaFn) -> str:
                 if gender and head_gender and gender != head_gender:
                     # "Nacionālajā" is feminine and masculine alike; "Neredzīgo biedrību" is a
                     # genitive plural (also read as an accusative): a modifier, left as it is
-                    readings = getattr(lemma_fn, "readings", None)
-                    options = readings(w) if readings else []
+                    options = _readings(lemma_fn, w)
                     agreeing = next((a for a in options if a.upos == upos and a.feat("Case") == h_case
                                      and a.feat("Gender") == head_gender), None)
                     if agreeing is None or any(a.feat("Case") == "Gen" for a in options):
