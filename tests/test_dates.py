@@ -192,6 +192,13 @@ FIND_CASES = [
     ("Tradīcija nodzīvoja līdz 21. gadsimtam.", {},
      [("līdz 21. gadsimtam", DateValue(None, D(2100, 12, 31), "year", False))]),
     ("Piedalījās 21 gadsimta cilvēks.", {}, []),  # a count, not an ordinal
+    # school years: 1 September to 31 August of the next year
+    ("2022./2023. mācību gadā nodarbības apmeklēja 48 skolēni.", {},
+     [("2022./2023. mācību gadā", V(D(2022, 9, 1), D(2023, 8, 31), "year"))]),
+    ("Pulciņš darbojās 2021/22 m.g. visu gadu.", {}, [("2021/22 m.g.", V(D(2021, 9, 1), D(2022, 8, 31), "year"))]),
+    ("Kopš 2020./2021. mācību gada skola strādā attālināti.", {},
+     [("Kopš 2020./2021. mācību gada", DateValue(D(2020, 9, 1), None, "year", False))]),
+    ("Tabulā 2021./2023. mācību gadā nav datu.", {}, []),  # not consecutive years: no school year
 ]
 
 

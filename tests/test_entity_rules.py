@@ -229,6 +229,11 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # any capitalised genitive before "apkaime"/"rajons" is a place too (FullStack: 8 of 12 "rajons" LOC)
     ("Ķengaraga apkaimes iedzīvotājiem sarīkotas 5 talkas.", [], ("Ķengaraga apkaimes", "LOC"), None),
     ("Zivsaimniecība atrodas Kuldīgas rajonā.", [], ("Kuldīgas rajonā", "LOC"), ("Kuldīgas", "LOC")),
+    # a branch with its parent's name is one organisation; a branch named by a place alone is not
+    ("Tikāmies ar Nodarbinātības valsts aģentūras Rēzeknes filiāles vadītāju.",
+     [("Nodarbinātības valsts aģentūras", "ORG"), ("Rēzeknes filiāles", "ORG")],
+     ("Nodarbinātības valsts aģentūras Rēzeknes filiāles", "ORG"), ("Rēzeknes filiāles", "ORG")),
+    ("Uzņēmuma Latvijas filiāle slēgta.", [], None, ("Latvijas filiāle", "ORG")),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)
@@ -306,6 +311,8 @@ def test_place_suffix_words_in_the_plural(text, place, absent):
     # the Baltic neighbours' cities, an indeclinable one too
     ("Brauciens uz Pērnavu un Tartu notika rudenī.", "Pērnavu"),
     ("Brauciens uz Pērnavu un Tartu notika rudenī.", "Tartu"),
+    ("Grupa viesojās Viljandi un Palangā.", "Viljandi"),
+    ("Grupa viesojās Viljandi un Palangā.", "Palangā"),
 ])
 def test_places_in_every_case_form(text, place):
     assert (place, "LOC") in _merged(text, [])
@@ -321,6 +328,7 @@ def test_places_in_every_case_form(text, place):
     ("PER", "Liina Kask", "Liina Kask"),  # a surname with no noun reading stays as written
     ("LOC", "Tartu", "Tartu"),  # indeclinable: not the treebank's "Tarts"
     ("LOC", "Viļņā", "Viļņa"),
+    ("LOC", "Viljandi", "Viljandi"),  # indeclinable, not a guessed "Viljande"
     # a head read first as a genitive plural ("of the funds") is one fund, and its adjective agrees
     ("ORG", "Kristīgo Palīdzības fondu „Daudz laimes”", "Kristīgais Palīdzības fonds „Daudz laimes”"),
 ])

@@ -97,6 +97,7 @@ class _Words:
     season_locatives: frozenset
     patterns: dict
     decade_parts: dict
+    school_year_months: tuple  # (first month, last month of the next year)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -162,6 +163,8 @@ def _words() -> _Words:
         # 21. gadsimtā / XIX gadsimta beigās (centuries)
         ("century", rf"(?P<c>[12]?\d\.|[IVX]+)\s*(?:{_alt(data['century_words']['stems'])})[a-zāēīū]*"
                     rf"(?:\s+(?P<part>{PARTM}))?"),
+        # 2022./2023. mācību gadā / 2022/2023 m.g. (a school year: 1 September to 31 August)
+        ("schoolyear", rf"(?P<y>{Y4})\.?\s*/\s*(?P<y2>{Y4}|\d\d)\.?\s*(?:{_alt(data['school_year']['words'])})(?!\w)"),
         ("yearpart", rf"(?P<y>{Y4})\.?\s*(?:{YW}\s*)?(?:(?P<part>{PARTY})|(?P<season>{SEASON}))"),
         ("year", rf"(?P<y>{Y4})\.?\s*{YW}"),
         ("yearbare", rf"(?P<y>{Y4})(?!\d)\.?"),  # normalize_date only
@@ -197,7 +200,8 @@ def _words() -> _Words:
     rel = data["relative_year_stems"]["stems"]
     patterns["_relative"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, rel)) + r")\w*\s+$", fl)
     return _Words(month_of, part_of, parts, pom, season_of, seasons, locs, patterns,
-                  {k: tuple(v) for k, v in data["decade_words"]["parts"].items()})
+                  {k: tuple(v) for k, v in data["decade_words"]["parts"].items()},
+                  tuple(data["school_year"]["months"]))
 
 
 # --------------------------------------------------------------------------- specs
@@ -254,6 +258,11 @@ def _spec_from_match(name: str, m: re.Match, w: _Words) -> Optional[_Spec]:
             return None
         part = w.part_of[_norm_phrase(g["part"])] if g.get("part") else None
         return _Spec("century", (number - 1) * 100 + 1, None, None, part)
+    if name == "schoolyear":
+        first, second = int(g["y"]), int(g["y2"])
+        if second % 100 != (first + 1) % 100:
+            return None  # "2021./2023.": no school year
+        return _Spec("school_year", first)
     if name in ("year", "yearbare"):
         return _Spec("year", _year(g["y"]))
     raise AssertionError(name)
@@ -282,6 +291,9 @@ def _interval(s: _Spec, y: int, w: _Words):
         if s.kind == "century":  # its decades' parts, ten years each
             a, b = w.decade_parts[s.part] if s.part else (0, 9)
             return date(y + 10 * a, 1, 1), date(y + 10 * b + 9, 12, 31), bool(s.part)
+        if s.kind == "school_year":
+            a, b = w.school_year_months
+            return date(y, a, 1), date(y + 1, b, _last_day(y + 1, b)), False
         if s.kind == "part_of_year":
             p = w.parts[s.part]
             a, b = p["months"]
@@ -299,10 +311,11 @@ def _interval(s: _Spec, y: int, w: _Words):
 _ORDER = {g: i for i, g in enumerate(GRANULARITIES)}
 _ORDER["decade"] = len(_ORDER)
 _ORDER["century"] = len(_ORDER)
+_ORDER["school_year"] = _ORDER["year"]
 
 
 def _gran(kind: str) -> str:
-    return "year" if kind in ("decade", "century") else kind  # reported as a span of years
+    return "year" if kind in ("decade", "century", "school_year") else kind  # reported as a span of years
 
 
 def _roman(numeral: str) -> int:
@@ -417,7 +430,7 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
     """Find atomic date expressions: [(start, end, spec, year_explicit, first_day_of_numrange)]."""
     pats = w.patterns
     names = [n for n in ("numrange", "numeric", "iso", "slash", "daymonth", "daymonth1",
-                         "text", "decade", "century", "yearpart", "year", "yearbare", "partalone", "season")
+                         "text", "decade", "century", "schoolyear", "yearpart", "year", "yearbare", "partalone", "season")
              if strict or n != "yearbare"]
     out, n, resume = [], len(text), 0
     for start in WORD_START.finditer(text):
