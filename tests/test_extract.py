@@ -102,6 +102,11 @@ def test_seed_breakdown_and_count_noun():
     ("Dalībnieku skaits 2022. gadā bija 312.", [(312, None, "dalībnieks", "exact", "count")]),
     # "apm." is "apmēram"
     ("Tika savākti apm. 2 000 eiro.", [(2000, None, "eiro", "approx", "money")]),
+    # a locative the number cannot count takes its genitive along: the first noun is counted
+    ("Izdoti 500 bukletu krievu valodā.", [(500, None, "buklets", "exact", "count")]),
+    ("Piedalījās 30 jauniešu vasaras nometnē.", [(30, None, "jaunietis", "exact", "count")]),
+    # ... but a genitive before a locative alone is still what is counted
+    ("Darbs notika 5 novadu teritorijā.", [(5, None, "novads", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]

@@ -168,6 +168,12 @@ class QuantityMatcher:
             phrase.append(token)
             i += 1
         nouns = [k for k, t in enumerate(phrase) if morph.is_noun(t)]
+        if len(nouns) > 2 and nouns[-2] == nouns[-1] - 1 and nouns[0] < nouns[-2] \
+                and morph.only_case(phrase[nouns[-1]], "Loc") and not morph.agrees(phrase[nouns[-1]], value) \
+                and morph.can_be_genitive(phrase[nouns[-2]]):
+            # A locative the number cannot count takes the genitive before it along: "2 000
+            # bukletu latviešu valodā", "30 jauniešu vasaras nometnē" count the first noun.
+            phrase, nouns = phrase[: nouns[-2]], nouns[:-2]
         if not nouns:
             # A substantivised (definite) adjective: "tūkstotis brīvprātīgo", "5 jaunākie";
             # an indefinite one is an adverbial ("12 attālināti"), not a counted thing.
