@@ -111,7 +111,7 @@ def place_nominative(word: str) -> str | None:
 def _is_place(word: str, lemma: str) -> bool:
     """`word` is a case form of a gazetteer place, or its lemma (capitalised: the lexicon
     lower-cases names it guessed) is one."""
-    return word in _config()["place_forms"] or lemma[:1].upper() + lemma[1:] in _config()["places"]
+    return word in _config()["place_forms"] or _capitalised(lemma) in _config()["places"]
 
 
 def first_names() -> set[str]:
@@ -121,9 +121,15 @@ def first_names() -> set[str]:
 
 def _is_first_name(word: str, lemma: str) -> bool:
     """The word, or its lemma capitalised (the lexicon may lower-case a name it guessed:
-    "Lidiju" -> "lidija"), is a calendar first name."""
+    "Lidiju" -> "lidija"), or the lemma of another of its readings (a tagger's PROPN with a
+    guessed masculine "Lidijs"), is a calendar first name."""
     names = first_names()
-    return lemma[:1].upper() + lemma[1:] in names or word in names
+    return (word in names or _capitalised(lemma) in names
+            or any(_capitalised(a.lemma) in names for a in load_lexicon().analyses(word)))
+
+
+def _capitalised(lemma: str) -> str:
+    return lemma[:1].upper() + lemma[1:]
 
 
 def _first_names() -> set[str]:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
-from .lexicon import load_lexicon, numeral_reading
+from .lexicon import Analysis, load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of
 # preference (verbs first: LVTB dev, 1,159 UPOS errors against 1,161 with adjectives first).
@@ -38,6 +38,8 @@ class LexiconMorph:
         for token in doc:
             if token.is_space:
                 continue
+            if token.pos_ and not token.lemma_ and not token.has_morph():
+                self._reading_of_tag(token)
             if token.pos_:
                 self._refine(token)
                 if token.tag_:
@@ -60,6 +62,17 @@ class LexiconMorph:
             if best.morph:
                 token.set_morph(best.morph)
         return doc
+
+    def _reading_of_tag(self, token) -> None:
+        """A tag alone, no FEATS or lemma (lv_crf_tagger's in the lexicon backend, or where it
+        overruled a model with no lemmatizer): the lexicon's likeliest reading with that tag,
+        or its likeliest lemma."""
+        reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_), None)
+        if reading is None:
+            lemma = self.lexicon.best(token.text).lemma
+            reading = Analysis(lemma[:1].upper() + lemma[1:] if token.pos_ == "PROPN" else lemma, token.pos_, "")
+        token.lemma_ = reading.lemma
+        token.set_morph(reading.morph or None)
 
     def _acronym(self, token) -> bool:
         """An all-capital noun, number or symbol ("SIA", "PVN", "NVO") keeps its capitals in
@@ -86,7 +99,11 @@ class LexiconMorph:
             token.set_morph(options[0].morph or None)
         seen = [a for a in options if a.upos == token.pos_ and a.count > 0]
         feats = str(token.morph)
-        if seen and all(a.morph != feats for a in seen):
+        if seen and not feats:
+            # a tag without FEATS (the CRF tagger's): the tag's most frequent reading
+            token.set_morph(seen[0].morph or None)
+            feats = str(token.morph)
+        elif seen and all(a.morph != feats for a in seen):
             # the nearest seen FEATS: fewest features differing (dev: 71 fixed, 23 broken)
             predicted = set(feats.split("|"))
             token.set_morph(min(seen, key=lambda a: len(predicted ^ set(a.morph.split("|")))).morph or None)
@@ -129,7 +146,8 @@ class LexiconMorph:
             return
         listed_upos = self.lexicon.listed_upos(token.text)
         listed = next((upos for upos in LISTED_UPOS if upos in listed_upos), None)
-        model_upos = token.pos_
+        # without the model's FEATS (the CRF tagger's tag), the lexicon guesses them below
+        model_upos = token.pos_ if token.has_morph() else None
         if token.pos_ not in dictionary and len(dictionary) == 1:
             token.pos_ = next(iter(dictionary))
         elif token.pos_ == "ADJ" and "VERB" in listed_upos and "ADJ" not in listed_upos:

@@ -1,0 +1,72 @@
+"""The CRF part-of-speech tagger (models/lv_tagger): context decides what the lexicon alone
+could not, a trained tagger is overruled only where the CRF is sure, training reproduces."""
+from itertools import islice
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+import nlp
+from nlp.morphology.crf_tagger import CLASSES_FILE, CrfTagger, features, train
+from nlp.training.evaluate_model import read_conllu
+
+LVTB_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "lvtb" / "lv_lvtb-ud-train.v2.5.conllu"
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return CrfTagger()
+
+
+@pytest.mark.parametrize("text, word, upos, lemma", [
+    # a passive participle and a determiner the treebank's likeliest readings took for adverbs
+    ("Tika noteikti šādi valsts pārvaldes uzdevumi.", "noteikti", "VERB", "noteikt"),
+    ("Tika noteikti šādi valsts pārvaldes uzdevumi.", "šādi", "DET", "šāds"),
+    ("Biedrības dalībnieces sašūti un nogādāti 20 maisi.", "sašūti", "VERB", "sašūt"),
+    # a quoted name after a type word is a proper noun
+    ("Biedrībai “Omītes” iegādāts dators.", "Omītes", "PROPN", "Omīte"),
+])
+def test_context_decides_the_tag_and_its_lemma(text, word, upos, lemma):
+    doc = nlp.load(ner=False)(text)
+    token = next(t for t in doc if t.text == word)
+    assert (token.pos_, token.lemma_) == (upos, lemma)
+
+
+def test_cached_word_attributes_are_the_same_attributes(tagger):
+    words = "Projektā piedalījās 45 dalībnieki no Rēzeknes un Rīgas .".split()
+    uncached = features(words, tagger.treebank_class, tagger.dictionary_class)
+    assert features(words, tagger.treebank_class, tagger.dictionary_class, {}) == uncached
+    assert features(words, tagger.treebank_class, tagger.dictionary_class, tagger.words) == uncached
+
+
+def _doc_tagged(tagger_pipe, words, upos, morph):
+    doc = Doc(tagger_pipe.vocab, words=words)
+    for token, tag in zip(doc, upos):
+        token.pos_ = tag
+        token.set_morph(morph)
+    return doc
+
+
+def test_a_trained_tag_is_overruled_only_when_the_crf_is_sure():
+    pipeline = nlp.load(ner=False)
+    words = ["Projektā", "piedalījās", "45", "dalībnieki", "."]
+    wrong = ["ADV", "ADV", "ADV", "ADV", "ADV"]
+    sure = pipeline.get_pipe("lv_crf_tagger")
+    doc = sure(_doc_tagged(pipeline, words, wrong, "Degree=Pos"))
+    assert [t.pos_ for t in doc] == ["NOUN", "VERB", "NUM", "NOUN", "PUNCT"]
+    assert not doc[3].has_morph()  # the FEATS were for the other tag: the lexicon picks the new one's
+    never = CrfTagger(override_threshold=1.01)
+    doc = never(_doc_tagged(pipeline, words, wrong, "Degree=Pos"))
+    assert [t.pos_ for t in doc] == wrong
+
+
+def test_training_writes_a_model_and_its_dictionary_classes(tmp_path):
+    if not LVTB_TRAIN.exists():
+        pytest.skip("LVTB is not beside the repository")
+    sentences = list(islice(read_conllu(LVTB_TRAIN), 300))
+    model = tmp_path / "tagger.crfsuite"
+    train(sentences, model, iterations=30)
+    assert (tmp_path / CLASSES_FILE).exists()
+    small = CrfTagger(model)
+    tags = small.tag_words(["Viņš", "lasa", "grāmatu", "."])
+    assert len(tags) == 4 and tags[-1] == "PUNCT"
