@@ -80,7 +80,7 @@ def features(words: Sequence[str], treebank_class: Callable[[str], str],
         attrs = word.own + (["first"] if i == 0 else [])
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            attrs = attrs + (own[j].at[offset] if 0 <= j < n else [f"{offset}pad"])
+            attrs.extend(own[j].at[offset] if 0 <= j < n else (f"{offset}pad",))
         values = word.values
         before = own[i - 1].values if i else EDGE[0]
         after = own[i + 1].values if i + 1 < n else EDGE[1]
