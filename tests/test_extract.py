@@ -107,6 +107,8 @@ def test_seed_breakdown_and_count_noun():
     ("Piedalījās 30 jauniešu vasaras nometnē.", [(30, None, "jaunietis", "exact", "count")]),
     # ... but a genitive before a locative alone is still what is counted
     ("Darbs notika 5 novadu teritorijā.", [(5, None, "novads", "exact", "count")]),
+    # an unseen participle whose ending alone votes for an adverb ("-oti") is read in context
+    ("Biedrībā darbojas 5 algoti darbinieki.", [(5, None, "darbinieks", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]

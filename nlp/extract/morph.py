@@ -53,8 +53,12 @@ def is_nominal(token: Token) -> bool:
     options = analyses(token)
     if load_lexicon().known(token.text):
         return options[0].upos in NOMINAL_UPOS or is_participle(options[0])
-    # An unseen form: do its endings point to a nominal more than to anything else?
-    # ("vietēja" is read as a verb by its longest suffix, but mostly nominal by its ending.)
+    # An unseen form: its tag in context says nominal ("5 algoti darbinieki": the endings
+    # alone vote for the adverbs in "-oti"), or do its endings point to a nominal more than
+    # to anything else? ("vietēja" is read as a verb by its longest suffix, but mostly
+    # nominal by its ending.)
+    if token.pos_ in NOMINAL_UPOS or (token.pos_ and is_participle(options[0])):
+        return True
     nominal = sum(a.count for a in options if a.upos in NOMINAL_UPOS or is_participle(a))
     return nominal >= sum(a.count for a in options) - nominal
 
