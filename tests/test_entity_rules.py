@@ -234,6 +234,11 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      [("Nodarbinātības valsts aģentūras", "ORG"), ("Rēzeknes filiāles", "ORG")],
      ("Nodarbinātības valsts aģentūras Rēzeknes filiāles", "ORG"), ("Rēzeknes filiāles", "ORG")),
     ("Uzņēmuma Latvijas filiāle slēgta.", [], None, ("Latvijas filiāle", "ORG")),
+    # a building names an institution, but an organisation's house is the organisation's
+    ("Koncerts notika Jēkabpils Kultūras namā.", [("Jēkabpils Kultūras namā", "LOC")],
+     ("Jēkabpils Kultūras namā", "ORG"), ("Jēkabpils Kultūras namā", "LOC")),
+    ("Koncerts notika Liepājas Latviešu biedrības namā.", [], ("Liepājas Latviešu biedrības", "ORG"),
+     ("Liepājas Latviešu biedrības namā", "ORG")),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)
@@ -313,6 +318,7 @@ def test_place_suffix_words_in_the_plural(text, place, absent):
     ("Brauciens uz Pērnavu un Tartu notika rudenī.", "Tartu"),
     ("Grupa viesojās Viljandi un Palangā.", "Viljandi"),
     ("Grupa viesojās Viljandi un Palangā.", "Palangā"),
+    ("Jaunieši apmeklēja Tamperē bāzētas organizācijas.", "Tamperē"),
 ])
 def test_places_in_every_case_form(text, place):
     assert (place, "LOC") in _merged(text, [])

@@ -42,6 +42,7 @@ def _config() -> dict:
     config = dict(load_resource("entity_patterns"))
     config["org_type_words"] = set(config["org_type_words"])
     config["branch_type_words"] = set(config["branch_type_words"])
+    config["building_type_words"] = set(config["building_type_words"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
     config["person_roles"] = set(config["person_roles"])
@@ -218,7 +219,8 @@ class EntityRules:
             end = _quoted_name_after(doc, i + 1)
             # before a quoted name, a noun reading or a dictionary headword of the word will do
             # ("kopa „Rūtas”": the treebank has "kopa" only as the verb "kopt")
-            type_word = lemma in config["org_type_words"] or lemma in config["branch_type_words"]
+            type_word = lemma in config["org_type_words"] or lemma in config["branch_type_words"] \
+                or lemma in config["building_type_words"]
             if not type_word and not (end > i + 1 and (
                     any(a.upos == "NOUN" and a.lemma in config["org_type_words"] for a in lexicon.analyses(words[i]))
                     or lexicon.dictionary_stems(words[i].lower()) & config["org_type_words"])):
@@ -228,9 +230,11 @@ class EntityRules:
             start = self._modifiers_before(doc, i)
             if start == i and end == i + 1:
                 continue  # a bare type word ("biedrībai") names no particular organisation
-            if lemma in config["branch_type_words"] and not any(
-                    lemmas[k] in config["org_type_words"] for k in range(start, i)):
+            parent = any(lemmas[k] in config["org_type_words"] for k in range(start, i))
+            if lemma in config["branch_type_words"] and not parent:
                 continue  # a branch needs its parent's name ("aģentūras Rēzeknes filiāle")
+            if lemma in config["building_type_words"] and parent:
+                continue  # an organisation's house ("biedrības namā") is no institution
             spans.append(Span(doc, start, end, "ORG"))
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, config["org_prefixes"])) + r")\s+[„“\"«]", doc_text(doc)):
             start_token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
