@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc_text import doc_text
 from ..entities.linking import adjective_nominative, canonical_name, lexicon_lemma_fn, match_case, normalize_key
-from ..morphology import load_lexicon
+from ..morphology import capitalised, load_lexicon
 from ..reader import Report
 from .entity_rules import place_nominative
 
@@ -60,8 +60,8 @@ def _person_name(text: str) -> str | None:
     lexicon = load_lexicon()
     names = first_names()
     readings = [("Nom", first)] if first in names else []
-    readings += [(a.feat("Case"), a.lemma[:1].upper() + a.lemma[1:]) for a in lexicon.analyses(first)
-                 if a.feat("Case") and a.feat("Number") != "Plur" and a.lemma[:1].upper() + a.lemma[1:] in names]
+    readings += [(a.feat("Case"), capitalised(a.lemma)) for a in lexicon.analyses(first)
+                 if a.feat("Case") and a.feat("Number") != "Plur" and capitalised(a.lemma) in names]
     # ... and, last, a woman's name by its ending, where the lexicon has another lemma ("Annas": "Annas")
     readings += [(case, first[: -len(ending)] + nominative) for case, pairs in FEMININE_ENDINGS.items()
                  for ending, nominative in pairs if first.endswith(ending) and first[: -len(ending)] + nominative in names]

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from ..doc_text import doc_text
 from ..extract.quantities import SPAN_KEY
-from ..morphology import load_lexicon
+from ..morphology import capitalised, load_lexicon
 from ..resources import load_resource
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
@@ -112,7 +112,7 @@ def place_nominative(word: str) -> str | None:
 def _is_place(word: str, lemma: str) -> bool:
     """`word` is a case form of a gazetteer place, or its lemma (capitalised: the lexicon
     lower-cases names it guessed) is one."""
-    return word in _config()["place_forms"] or _capitalised(lemma) in _config()["places"]
+    return word in _config()["place_forms"] or capitalised(lemma) in _config()["places"]
 
 
 def first_names() -> set[str]:
@@ -125,12 +125,8 @@ def _is_first_name(word: str, lemma: str) -> bool:
     "Lidiju" -> "lidija"), or the lemma of another of its readings (a tagger's PROPN with a
     guessed masculine "Lidijs"), is a calendar first name."""
     names = first_names()
-    return (word in names or _capitalised(lemma) in names
-            or any(_capitalised(a.lemma) in names for a in load_lexicon().analyses(word)))
-
-
-def _capitalised(lemma: str) -> str:
-    return lemma[:1].upper() + lemma[1:]
+    return (word in names or capitalised(lemma) in names
+            or any(capitalised(a.lemma) in names for a in load_lexicon().analyses(word)))
 
 
 def _first_names() -> set[str]:

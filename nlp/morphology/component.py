@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
-from .lexicon import Analysis, load_lexicon, numeral_reading
+from .lexicon import Analysis, capitalised, load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of
 # preference (verbs first: LVTB dev, 1,159 UPOS errors against 1,161 with adjectives first).
@@ -56,7 +56,7 @@ class LexiconMorph:
             if (token.text[:1].isupper() and not token.is_sent_start and len(token.text) > 1
                     and not self.lexicon.known(token.text) and not self.lexicon.hunspell_lemmas(token.text)
                     and best.upos in DICTIONARY_UPOS):
-                best = replace(best, upos="PROPN", lemma=best.lemma[:1].upper() + best.lemma[1:])
+                best = replace(best, upos="PROPN", lemma=capitalised(best.lemma))
             token.pos_ = best.upos
             token.lemma_ = token.text if self._acronym(token) else best.lemma
             if best.morph:
@@ -70,7 +70,7 @@ class LexiconMorph:
         reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_), None)
         if reading is None:
             lemma = self.lexicon.best(token.text).lemma
-            reading = Analysis(lemma[:1].upper() + lemma[1:] if token.pos_ == "PROPN" else lemma, token.pos_, "")
+            reading = Analysis(capitalised(lemma) if token.pos_ == "PROPN" else lemma, token.pos_, "")
         token.lemma_ = reading.lemma
         token.set_morph(reading.morph or None)
 

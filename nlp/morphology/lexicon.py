@@ -254,7 +254,7 @@ class MorphLexicon:
             for strip, append, upos, feats, count in rules:
                 lemma = apply_rule(low, strip, append)
                 if upos == "PROPN":
-                    lemma = lemma[:1].upper() + lemma[1:]
+                    lemma = capitalised(lemma)
                 if (lemma, upos, feats) not in keys:
                     keys.add((lemma, upos, feats))
                     out.append(Analysis(lemma, upos, feats, count))
@@ -274,6 +274,11 @@ class MorphLexicon:
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
+
+
+def capitalised(word: str) -> str:
+    """`word` with its first letter in capitals: the lemma of a name the lexicon lower-cased."""
+    return word[:1].upper() + word[1:]
 
 
 def spacy_feats(feats: str) -> str:
