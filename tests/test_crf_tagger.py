@@ -70,3 +70,8 @@ def test_training_writes_a_model_and_its_dictionary_classes(tmp_path):
     small = CrfTagger(model)
     tags = small.tag_words(["Viņš", "lasa", "grāmatu", "."])
     assert len(tags) == 4 and tags[-1] == "PUNCT"
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="CRF tagger model is not installed"):
+        CrfTagger(tmp_path / "tagger.crfsuite")

@@ -91,10 +91,12 @@ def features(words: Sequence[str], treebank_class: Callable[[str], str],
 
 
 def _dictionary_class(lexicon, known: dict[str, str] | None = None) -> Callable[[str], str]:
-    cache: dict[str, str] = dict(known or {})
+    """The parts of speech hunspell-lv reads a word as ("-" for none), `known` ones first."""
+    known = known or {}
+    cache: dict[str, str] = {}
 
     def dictionary_class(word: str) -> str:
-        value = cache.get(word)
+        value = known.get(word) or cache.get(word)
         if value is None:
             if len(cache) > WORD_CACHE_SIZE:
                 cache.clear()
@@ -145,6 +147,9 @@ class CrfTagger:
         import pycrfsuite
 
         model_path = Path(model_path or DEFAULT_PATH)
+        if not model_path.exists():
+            raise FileNotFoundError(f"{model_path}: the CRF tagger model is not installed "
+                                    "(python scripts/train_tagger.py writes it)")
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
         self.override_threshold = override_threshold
