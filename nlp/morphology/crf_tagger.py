@@ -90,6 +90,12 @@ def features(words: Sequence[str], treebank_class: Callable[[str], str],
     return out
 
 
+def _treebank_class(tags) -> str:
+    """The UPOS set the treebank gives a form, as one attribute value; training and tagging
+    must write it alike."""
+    return "+".join(sorted(set(tags))) or UNSEEN
+
+
 def _dictionary_class(lexicon, known: dict[str, str] | None = None) -> Callable[[str], str]:
     """The parts of speech hunspell-lv reads a word as ("-" for none), `known` ones first."""
     known = known or {}
@@ -123,7 +129,7 @@ def train(sentences: list[list[dict]], model_path: Path, *, folds: int = 5, c1: 
         others = [part for f, part in enumerate(parts) if f != k % folds]
 
         def treebank_class(low: str) -> str:
-            return "+".join(sorted({tag for part in others for tag in part.get(low, ())})) or UNSEEN
+            return _treebank_class(tag for part in others for tag in part.get(low, ()))
         trainer.append(features([t["form"] for t in sentence], treebank_class, dictionary_class),
                        [t["upos"] for t in sentence])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations})
@@ -160,7 +166,7 @@ class CrfTagger:
         self.words: dict[str, _Word] = {}  # a word's attributes, formatted once per process
 
     def treebank_class(self, low: str) -> str:
-        return "+".join(sorted({upos for _, upos, _, _ in self.lexicon.forms.get(low, ())})) or UNSEEN
+        return _treebank_class(upos for _, upos, _, _ in self.lexicon.forms.get(low, ()))
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """UPOS of each word of a sentence (the marginals of the last call stay available)."""
