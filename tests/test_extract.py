@@ -109,10 +109,22 @@ def test_seed_breakdown_and_count_noun():
     ("Darbs notika 5 novadu teritorijā.", [(5, None, "novads", "exact", "count")]),
     # an unseen participle whose ending alone votes for an adverb ("-oti") is read in context
     ("Biedrībā darbojas 5 algoti darbinieki.", [(5, None, "darbinieks", "exact", "count")]),
+    # an unseen adjective that the dictionary also reads as a noun's locative is read in context
+    ("Brigāde apmeklēja 57 vientuļos seniorus.", [(57, None, "seniors", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
     assert got == expected
+
+
+def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
+    records = nlp.extract("Tika iesniegti 18 projektu pieteikumi, no kuriem atbalstīti 7.")
+    assert [(r.value, r.unit) for r in records] == [(18, "pieteikums"), (7, "pieteikums")]
+    assert records[1].parent == records[0].id
+    # with no total before the marker, a bare number counts nothing that can be named
+    assert nlp.extract("No kuriem atbalstīti 7.") == []
+    # ... and a number that a noun follows is no part of this kind
+    assert [r.unit for r in nlp.extract("No tiem atbalstīti 7 projekti.")] == ["projekts"]
 
 
 def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun():

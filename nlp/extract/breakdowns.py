@@ -10,19 +10,12 @@ marker such as "tai skaitā" links whatever follows it in the same sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import load_resource, phrase_pattern
 from ..doc_text import doc_text
-from .quantities import SPAN_KEY
-
-
-@lru_cache(maxsize=1)
-def _marker_re() -> re.Pattern:
-    return re.compile(phrase_pattern(load_resource("quantity_rules")["breakdown_markers"]), re.I)
+from .quantities import SPAN_KEY, breakdown_marker_re
 
 
 @Language.factory("breakdown_linker")
@@ -69,7 +62,7 @@ def _total_before(spans, k: int, text: str) -> int | None:
         if _opens_bracket_directly(between) and (quantity.elided or total.indicator == quantity.indicator):
             return j
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
-        if _marker_re().search(between) and not re.search(r"[.;]\s", _marker_re().sub(" ", between)):
+        if breakdown_marker_re().search(between) and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
             return j
         return None
     return None

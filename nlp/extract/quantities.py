@@ -66,7 +66,16 @@ def _rules() -> dict:
     rules["percent"] = re.compile(rf"^\s*(?P<pct>{phrase_pattern(money['percent']['forms'])})", re.I)
     rules["percent_lemma"] = money["percent"]["lemma"]
     rules["link_words"] = {w.lower() for w in rules["count_noun_links"]} | {"(", ":", "–", "-", "—"}
+    rules["breakdown_marker"] = re.compile(phrase_pattern(rules["breakdown_markers"]), re.I)
+    # "no kuriem atbalstīti 7.": a marker, at most three words, the number, the clause's end
+    rules["part_at_clause_end"] = re.compile(
+        rf"(?:{rules['breakdown_marker'].pattern})(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
     return rules
+
+
+def breakdown_marker_re() -> re.Pattern:
+    """Words that open the parts of a total: "tai skaitā", "t.sk.", "no kuriem"."""
+    return _rules()["breakdown_marker"]
 
 
 @Language.factory("quantity_matcher")
@@ -141,6 +150,10 @@ class QuantityMatcher:
         else:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
+                if rules["part_at_clause_end"].search(text[max(0, start - 60):start]) \
+                        and re.match(r"\s*(?:[.,;)]|$)", text[end:]):
+                    # "18 pieteikumi, no kuriem atbalstīti 7.": a part whose noun is the total's
+                    return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 return None
             # "durvju nomaiņa (1)": the mention includes the closing bracket.
             bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
