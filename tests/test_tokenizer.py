@@ -23,6 +23,7 @@ import pytest
     ("grāmatas utt.", ["grāmatas", "utt."]),
     ("2021. g. plkst. 10:00", ["2021.", "g.", "plkst.", "10:00"]),
     ("A.Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
+    ("Cēsu Sv. Jāņa baznīcā", ["Cēsu", "Sv.", "Jāņa", "baznīcā"]),   # LVTB writes "Sv." as one token
     ("A. Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
     ("Biedrība „Dienvidlatgales centrs”", ["Biedrība", "„", "Dienvidlatgales", "centrs", "”"]),
     ("studijai “Joriks” –", ["studijai", "“", "Joriks", "”", "–"]),

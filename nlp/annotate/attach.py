@@ -102,6 +102,9 @@ def _genitive_head_to_nominative(name: str) -> str:
         # Tehniskā universitāte"); genitive nouns before it ("Rēzeknes poļu") are modifiers.
         gender, number = options[0].feat("Gender"), options[0].feat("Number")
         for i in range(quoted - 2, -1, -1):
+            dictionary = lexicon.hunspell_lemmas(words[i])
+            if "NOUN" in dictionary and "ADJ" not in dictionary:
+                break  # a noun the suffix guesses also read as an adjective ("Rēzeknes valstspilsētas domes")
             agreeing = next((a for a in lexicon.analyses(words[i]) if a.upos == "ADJ" and a.feat("Case") == "Gen"
                              and a.feat("Gender") == gender and a.feat("Number") == number), None)
             if agreeing is None:

@@ -43,6 +43,8 @@ def _config() -> dict:
     config["org_type_words"] = set(config["org_type_words"])
     config["branch_type_words"] = set(config["branch_type_words"])
     config["building_type_words"] = set(config["building_type_words"])
+    config["facility_type_words"] = set(config["facility_type_words"])
+    config["saint_abbreviations"] = set(config["saint_abbreviations"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
     config["person_roles"] = set(config["person_roles"])
@@ -167,6 +169,7 @@ class EntityRules:
         # departaments"); "Kuldīgas slimnīcas radioloģijas nodaļā" keeps the hospital.
         rule_spans = [s for s in self._organisations(doc, words, lemmas, in_terms)
                       if not _name_continues_in(model.container(s, "ORG"), s)] + self._money(doc)
+        rule_spans += self._facilities(doc, words, lemmas)
         rule_spans += self._dates_within_model_dates(self._dates(doc, text), model)
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
@@ -292,6 +295,26 @@ class EntityRules:
                     spans.append(Span(doc, i, i + 2, "LOC"))  # "Rēzeknes novadā", "Latgales reģiona"; not "Latvijas pilsētās"
                 elif not _opens_a_longer_name(doc, words, lemmas, i + 1):
                     spans.append(Span(doc, i, i + 1, "LOC"))
+        return spans
+
+    @staticmethod
+    def _facilities(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
+        """A named church or other facility: the capitalised words (and "Sv.") before its
+        type word, with it, are one place ("Cēsu Sv. Jāņa baznīcā", "Doma baznīcas")."""
+        config = _config()
+        lexicon = load_lexicon()
+        spans = []
+        for i, lemma in enumerate(lemmas):
+            if lemma not in config["facility_type_words"] and not (
+                    lexicon.dictionary_stems(words[i].lower()) & config["facility_type_words"]):
+                continue  # a dictionary stem, where the tag's lemma is off ("baziliku": "baziliks")
+            start = i
+            while start > 0 and i - start < 5 and (words[start - 1] in config["saint_abbreviations"] or (
+                    _name_word(words[start - 1])
+                    and not (_capital_by_position(doc[start - 1]) and _common_word(words[start - 1])))):
+                start -= 1
+            if any(_name_word(word) for word in words[start:i]):
+                spans.append(Span(doc, start, i + 1, "LOC"))
         return spans
 
     def _persons(self, doc: Doc, text: str, words: list[str], lemmas: list[str]) -> list[Span]:
