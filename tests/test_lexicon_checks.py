@@ -270,3 +270,14 @@ def test_a_models_feats_are_checked_against_the_treebank(word, model_feats, feat
     doc[0].set_morph(model_feats)
     LexiconMorph()(doc)
     assert str(doc[0].morph) == feats
+
+
+@pytest.mark.parametrize("form, readings", [
+    ("valstspilsētas", {"NOUN": "valstspilsēta"}),   # "valsts" + "pilsētas": a compound the dictionary lacks
+    ("mākslasdarbi", {"NOUN": "mākslasdarbs"}),
+    ("networking", {}),                              # no Latvian parts: no reading
+])
+def test_compounds_the_dictionary_lacks_are_read_as_their_last_word(form, readings):
+    lexicon = load_lexicon()
+    assert not lexicon.known(form)
+    assert lexicon.hunspell_lemmas(form) == readings

@@ -200,7 +200,30 @@ class MorphLexicon:
         best: dict[str, str] = {}
         for lemma, upos, _ in lemmas(self._hunspell, self.hunspell_edits, form):
             best.setdefault(upos, lemma)
+        if not best:
+            best = self._compound_lemmas(form)
         return best
+
+    def _compound_lemmas(self, form: str) -> dict[str, str]:
+        """A compound the dictionary lacks, read as its last word ("valstspilsētas" ->
+        "valsts" + "pilsētas", "valstspilsēta"): the longest tail of five or more letters
+        the dictionary knows after a first part the treebank has seen as a word."""
+        from .hunspell import lemmas
+
+        low = form.lower()
+        if not low.isalpha():
+            return {}
+        for cut in range(COMPOUND_MIN_PART, len(low) - COMPOUND_MIN_TAIL + 1):
+            if low[:cut] not in self.forms:
+                continue
+            readings = lemmas(self._hunspell, self.hunspell_edits, low[cut:])
+            if readings:
+                best: dict[str, str] = {}
+                for lemma, upos, _ in readings:
+                    if upos in COMPOUND_UPOS:
+                        best.setdefault(upos, low[:cut] + lemma)
+                return best
+        return {}
 
     def consistent_xpos(self, xpos: str, lemma: str, upos: str, feats: str) -> str:
         """`xpos` if the treebank ever wrote it for this UPOS and FEATS; otherwise the XPOS it
@@ -274,6 +297,11 @@ class MorphLexicon:
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
+
+
+COMPOUND_MIN_PART, COMPOUND_MIN_TAIL = 3, 5
+# the parts of speech a compound's last word lends it (nouns and adjectives compound freely)
+COMPOUND_UPOS = ("NOUN", "ADJ")
 
 
 def capitalised(word: str) -> str:
