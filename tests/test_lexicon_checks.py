@@ -178,6 +178,7 @@ def test_an_unseen_number_without_a_dot_is_a_cardinal(number):
     ("DNVOAC", "NOUN", "DNVOAC"),     # an acronym the dictionary does not know keeps its capitals
     ("SIA", "NOUN", "SIA"),           # ... also one the treebank lemmatises both ways
     ("KRĀSAS", "NOUN", "krāsa"),      # a dictionary word in capitals (a heading) does not
+    ("EUR", "PROPN", "EUR"),          # ... but one the dictionary lists in capitals does
     ("Sharks", "X", "Sharks"),        # a foreign word stays as written
 ])
 def test_acronyms_and_foreign_words_keep_their_spelling(word, model_upos, lemma):

@@ -81,7 +81,7 @@ class LexiconMorph:
             lemma = self.lexicon.best(token.text).lemma
             reading = Analysis(capitalised(lemma) if token.pos_ == "PROPN" else lemma, token.pos_, str(token.morph))
         if not token.lemma_:
-            token.lemma_ = reading.lemma
+            token.lemma_ = token.text if self._acronym(token) else reading.lemma  # "EUR", not "Eur"
         token.set_morph(reading.morph or None)
 
     def _unknown_name(self, token, anywhere: bool = False) -> bool:
@@ -96,11 +96,12 @@ class LexiconMorph:
     def _acronym(self, token) -> bool:
         """An all-capital noun, number or symbol ("SIA", "PVN", "NVO") keeps its capitals in
         its lemma, unless the dictionary reads it as a word written in capitals ("KRĀSAS", a
-        heading). LVTB train keeps them for 103 of 158 all-capital nouns (32 lower-cased) and
-        484 of 540 proper nouns; its mixed readings of "SIA" had given "sia" on dev."""
+        heading; "EUR", which it lists in capitals, stays). LVTB train keeps them for 103 of
+        158 all-capital nouns (32 lower-cased) and 484 of 540 proper nouns; its mixed readings
+        of "SIA" had given "sia" on dev."""
         text = token.text
         return (text.isupper() and len(text) > 1 and text.isalpha() and token.pos_ in ("NOUN", "PROPN", "NUM", "SYM")
-                and not self.lexicon.hunspell_lemmas(text))
+                and (not self.lexicon.hunspell_lemmas(text) or all(stem.isupper() for stem in self.lexicon.dictionary_stems(text))))
 
     def _refine(self, token) -> None:
         """A trained model's tags and lemma checked against the treebank's readings of the
@@ -156,12 +157,13 @@ class LexiconMorph:
             # Foreign words stay as written: lemma = form for 542 of 594 LVTB train tokens.
             token.lemma_ = token.text
             return
+        if self._acronym(token):
+            token.lemma_ = token.text
+            return
         if token.pos_ not in DICTIONARY_UPOS:
             return
         dictionary = self.lexicon.hunspell_lemmas(token.text)
         if not dictionary:
-            if self._acronym(token):
-                token.lemma_ = token.text
             return
         listed_upos = self.lexicon.listed_upos(token.text)
         listed = next((upos for upos in LISTED_UPOS if upos in listed_upos), None)
