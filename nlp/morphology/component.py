@@ -67,7 +67,7 @@ class LexiconMorph:
     def _reading_of_tag(self, token) -> None:
         """A tag alone, with at most its case (lv_crf_tagger's, where no model tagged the
         token or where the CRF overruled it): the lexicon's likeliest reading with that tag
-        and case (LVTB dev, gold tokens, lexicon backend: UFeats 88.30 -> 90.46 with the
+        and case (LVTB dev, gold tokens, lexicon backend: UFeats 88.30 -> 90.45 with the
         joint UPOS|Case CRF against the UPOS CRF and the tag's likeliest reading), else with
         that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check."""
         if token.pos_ in DICTIONARY_UPOS and not token.text.isupper() and self._unknown_name(token, anywhere=True):
