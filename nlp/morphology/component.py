@@ -23,7 +23,8 @@ def make_lexicon_morph(nlp: Language, name: str, lexicon_path: str | None) -> "L
 
 def _tag_alone(token) -> bool:
     """A tag without FEATS, or with only the case and number lv_crf_tagger gave it."""
-    return set(token.morph.to_dict()) <= {"Case", "Number"} and (not token.has_morph() or "Case" in token.morph.to_dict())
+    feats = token.morph.to_dict()
+    return not feats or ("Case" in feats and set(feats) <= {"Case", "Number"})
 
 
 class LexiconMorph:
