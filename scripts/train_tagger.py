@@ -1,10 +1,10 @@
-"""Train models/lv_tagger (the CRF tagger of part of speech, case and number,
-nlp.morphology.crf_tagger) on LVTB v2.5 train and print its UPOS and case.number accuracy on
-dev and test (gold tokens, the CRF alone).
+"""Train models/lv_tagger (the CRF tagger of part of speech and case, nlp.morphology.crf_tagger)
+on LVTB v2.5 train and print its UPOS and Case accuracy on dev and test (gold tokens, the CRF
+alone).
 
     python scripts/train_tagger.py [--data ../shared/data/lvtb] [--out models/lv_tagger/tagger.crfsuite]
 
-Needs models/lv_lexicon (its treebank forms and hunspell-lv). About 23 minutes on one CPU thread.
+Needs models/lv_lexicon (its treebank forms and hunspell-lv). About 10 minutes on one CPU thread.
 """
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from nlp.training.evaluate_model import read_conllu
 
 
 def accuracy(tagger: CrfTagger, sentences: list[list[dict]]) -> tuple[float, float]:
-    """UPOS and case.number accuracy (a token with no case is right when the CRF gives it
-    none too)."""
+    """UPOS and Case accuracy (a token with no case is right when the CRF gives it none too)."""
     upos_correct = case_correct = total = 0
     for sentence in sentences:
         for (upos, case), token in zip(tagger.tag_words([t["form"] for t in sentence]), sentence):
@@ -40,7 +39,7 @@ def main() -> None:
     for split in ("dev", "test"):
         sentences = list(read_conllu(args.data / f"lv_lvtb-ud-{split}.v2.5.conllu"))
         upos, case = accuracy(tagger, sentences)
-        print(f"{split}: UPOS {upos:.2f}, case and number {case:.2f} (gold tokens, CRF alone)")
+        print(f"{split}: UPOS {upos:.2f}, Case {case:.2f} (gold tokens, CRF alone)")
 
 
 if __name__ == "__main__":

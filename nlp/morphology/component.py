@@ -22,9 +22,9 @@ def make_lexicon_morph(nlp: Language, name: str, lexicon_path: str | None) -> "L
 
 
 def _tag_alone(token) -> bool:
-    """A tag without FEATS, or with only the case and number lv_crf_tagger gave it."""
-    feats = token.morph.to_dict()
-    return not feats or ("Case" in feats and set(feats) <= {"Case", "Number"})
+    """A tag without FEATS, or with only the case lv_crf_tagger gave it."""
+    feats = str(token.morph)
+    return not feats or (feats.startswith("Case=") and "|" not in feats)
 
 
 class LexiconMorph:
@@ -65,20 +65,18 @@ class LexiconMorph:
         return doc
 
     def _reading_of_tag(self, token) -> None:
-        """A tag alone, with at most its case and number (lv_crf_tagger's, where no model
-        tagged the token or where the CRF overruled it): the lexicon's likeliest reading with
-        that tag, case and number, else that tag and case (LVTB dev, gold tokens, lexicon
-        backend: UFeats 88.30 with the UPOS CRF and the tag's likeliest reading, 90.45 with
-        UPOS|Case labels, 90.66 with UPOS|Case.Number), else that tag, else its likeliest
-        lemma. A model's lemma stays for `_refine` to check."""
+        """A tag alone, with at most its case (lv_crf_tagger's, where no model tagged the
+        token or where the CRF overruled it): the lexicon's likeliest reading with that tag
+        and case (LVTB dev, gold tokens, lexicon backend: UFeats 88.30 -> 90.45 with the
+        joint UPOS|Case CRF against the UPOS CRF and the tag's likeliest reading), else with
+        that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check."""
         if token.pos_ in DICTIONARY_UPOS and not token.text.isupper() and self._unknown_name(token, anywhere=True):
             # the CRF's endings vote for a common word ("• Žiguru slāvu ansamblim": ADJ);
             # an acronym is a noun ("DNVOAC", see `_acronym`)
             token.pos_ = "PROPN"
-        case, number = token.morph.get("Case"), token.morph.get("Number")
+        case = token.morph.get("Case")
         readings = [a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_]
-        reading = next((a for a in readings if [a.feat("Case")] == case and (not number or [a.feat("Number")] == number)),
-                       next((a for a in readings if [a.feat("Case")] == case), readings[0] if readings else None))
+        reading = next((a for a in readings if [a.feat("Case")] == case), readings[0] if readings else None)
         if reading is None:
             lemma = self.lexicon.best(token.text).lemma
             reading = Analysis(capitalised(lemma) if token.pos_ == "PROPN" else lemma, token.pos_, str(token.morph))

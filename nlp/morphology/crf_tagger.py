@@ -1,20 +1,19 @@
-"""`lv_crf_tagger`: a CRF tagger of part of speech, case and number whose features are the lexicon's.
+"""`lv_crf_tagger`: a CRF tagger of part of speech and case whose features are the lexicon's.
 
-A linear-chain CRF (CRFsuite) whose labels join UPOS with the case and number of a word that
-has a case ("NOUN|Acc.Sing", "ADJ|Gen._", "VERB"), over the word, its endings and shape, and
-three ambiguity classes: the UPOS tags and the case.number values LVTB train gives the form
-and the parts of speech the hunspell-lv dictionary can read it as, for the word and its
-neighbours. The lexicon supplies them at run time; in training, the treebank classes of each
-sentence come from the other four fifths of train (jackknifing), so that the CRF learns how
-far to trust a class at the rate unseen forms occur in new text. LVTB v2.5 dev, gold tokens,
-the CRF alone: UPOS 96.63 (96.49 with UPOS labels alone), Case 96.79 (95.46 for lv_core's
-morphologizer), case and number 96.37.
+A linear-chain CRF (CRFsuite) whose labels join UPOS and Case ("NOUN|Acc", "VERB"), over
+the word, its endings and shape, and three ambiguity classes: the UPOS tags and the cases
+LVTB train gives the form and the parts of speech the hunspell-lv dictionary can read it
+as, for the word and its neighbours. The lexicon supplies them at run time; in training,
+the treebank classes of each sentence come from the other four fifths of train
+(jackknifing), so that the CRF learns how far to trust a class at the rate unseen forms
+occur in new text. LVTB v2.5 dev, gold tokens, the CRF alone: UPOS 96.68 (96.49 for UPOS
+labels alone), Case 96.60 (95.46 for lv_core's morphologizer).
 
 As a component it tags what no trained model tagged (the lexicon backend), overrules a
-trained tagger's UPOS where the CRF is sure (summed marginal probability >=
-`override_threshold`) and its case and number where the CRF is sure of them
-(`case_threshold`); `lv_lexicon_morph` then picks the lemma and FEATS of a reading with
-that tag, case and number. Train with ``python scripts/train_tagger.py``.
+trained tagger's UPOS where the CRF is sure (marginal probability >= `override_threshold`)
+and its Case where the CRF is sure of it (`case_threshold`); `lv_lexicon_morph` then picks
+the lemma and FEATS of a reading with that tag and case. Train with
+``python scripts/train_tagger.py``.
 """
 from __future__ import annotations
 
@@ -99,29 +98,23 @@ def features(words: Sequence[str], treebank_classes: Callable[[str], tuple[str, 
 
 
 def _treebank_classes(readings) -> tuple[str, str]:
-    """The UPOS set and the case.number set the treebank gives a form ((upos, case) pairs),
-    as attribute values; training and tagging must write them alike."""
+    """The UPOS set and the case set the treebank gives a form ((upos, case) pairs), as
+    attribute values; training and tagging must write them alike."""
     readings = list(readings)
     return ("+".join(sorted({upos for upos, _ in readings})) or UNSEEN,
             "+".join(sorted({case for _, case in readings})) or UNSEEN)
 
 
 def case_of(feats: str) -> str:
-    """The case and number of a FEATS string ("Gen.Sing", "Nom._"), NO_CASE for no case."""
-    values = dict(feature.split("=", 1) for feature in feats.split("|") if "=" in feature)
-    if "Case" not in values:
-        return NO_CASE
-    return f"{values['Case']}.{values.get('Number', NO_CASE)}"
-
-
-def case_feats(case: str) -> dict[str, str]:
-    """FEATS of a case label: "Gen.Sing" -> {"Case": "Gen", "Number": "Sing"}."""
-    value, _, number = case.partition(".")
-    return {"Case": value} | ({"Number": number} if number and number != NO_CASE else {})
+    """The Case value of a FEATS string, NO_CASE for none."""
+    for feature in feats.split("|"):
+        if feature.startswith("Case="):
+            return feature[5:]
+    return NO_CASE
 
 
 def label(upos: str, feats: str) -> str:
-    """The CRF's label of a treebank token: its UPOS, and its case and number if it has a case."""
+    """The CRF's label of a treebank token: its UPOS, and its case if it has one."""
     case = case_of(feats)
     return upos if case == NO_CASE else f"{upos}|{case}"
 
@@ -179,10 +172,10 @@ def make_crf_tagger(nlp: Language, name: str, model_path: str | None, override_t
 
 
 class CrfTagger:
-    """Sets UPOS (with case and number) where no trained tagger did, or where the CRF
-    overrules it (the FEATS are then cleared to the CRF's case and number alone: they were
-    for the other tag, and the lexicon picks a reading of the new one), and a trained
-    tagger's case and number where the CRF is sure of others."""
+    """Sets UPOS (and Case) where no trained tagger did, or where the CRF overrules it (the
+    FEATS are then cleared to the CRF's case alone: they were for the other tag, and the
+    lexicon picks a reading of the new one), and a trained tagger's Case where the CRF is
+    sure of another."""
 
     def __init__(self, model_path: str | None = None, override_threshold: float = 0.7,
                  case_threshold: float = 0.95):
@@ -209,8 +202,8 @@ class CrfTagger:
         return _treebank_classes((upos, case_of(feats)) for _, upos, feats, _ in self.lexicon.forms.get(low, ()))
 
     def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
-        """(UPOS, "Case.Number" or NO_CASE) of each word of a sentence (the marginals of the
-        last call stay available)."""
+        """(UPOS, Case or NO_CASE) of each word of a sentence (the marginals of the last call
+        stay available)."""
         if len(self.words) > WORD_CACHE_SIZE:
             self.words.clear()
         labels = self.tagger.tag(features(words, self.treebank_classes, self.dictionary_class, self.words))
@@ -227,11 +220,11 @@ class CrfTagger:
             for i, (token, (upos, case)) in enumerate(zip(tokens, self.tag_words([t.text for t in tokens]))):
                 if not token.pos_ or (token.pos_ != upos and self.upos_marginal(upos, i) >= self.override_threshold):
                     token.pos_ = upos
-                    token.set_morph(None if case == NO_CASE else case_feats(case))
+                    token.set_morph(None if case == NO_CASE else f"Case={case}")
                 elif token.pos_ == upos and case != NO_CASE and token.has_morph():
                     feats = token.morph.to_dict()
-                    wanted = case_feats(case)
-                    if "Case" in feats and any(feats.get(k, v) != v for k, v in wanted.items()) and \
+                    if feats.get("Case", case) != case and \
                             self.tagger.marginal(f"{upos}|{case}", i) >= self.case_threshold:
-                        token.set_morph(feats | wanted)
+                        feats["Case"] = case
+                        token.set_morph(feats)
         return doc
