@@ -44,6 +44,8 @@ def _config() -> dict:
     config["branch_type_words"] = set(config["branch_type_words"])
     config["building_type_words"] = set(config["building_type_words"])
     config["facility_type_words"] = set(config["facility_type_words"])
+    # their first letters, which inflection leaves alone: the dictionary is asked only then
+    config["facility_stems"] = tuple({word[:5] for word in config["facility_type_words"]})
     config["saint_abbreviations"] = set(config["saint_abbreviations"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
@@ -306,7 +308,8 @@ class EntityRules:
         spans = []
         for i, lemma in enumerate(lemmas):
             if lemma not in config["facility_type_words"] and not (
-                    lexicon.dictionary_stems(words[i].lower()) & config["facility_type_words"]):
+                    words[i].lower().startswith(config["facility_stems"])
+                    and lexicon.dictionary_stems(words[i].lower()) & config["facility_type_words"]):
                 continue  # a dictionary stem, where the tag's lemma is off ("baziliku": "baziliks")
             start = i
             while start > 0 and i - start < 5 and (words[start - 1] in config["saint_abbreviations"] or (
