@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
-from .lexicon import Analysis, capitalised, load_lexicon, numeral_reading
+from .lexicon import Analysis, bounded_cache, capitalised, load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of
 # preference (verbs first: LVTB dev, 1,159 UPOS errors against 1,161 with adjectives first).
@@ -39,6 +39,7 @@ class LexiconMorph:
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon = load_lexicon(lexicon_path)
         self.lexicon.load_dictionary()
+        self._tag_readings: dict[tuple[str, str, str], tuple[str, str, str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -56,10 +57,10 @@ class LexiconMorph:
                 token.lemma_ = token.text
                 continue
             best = self.lexicon.best(token.text)
-            if best.upos in DICTIONARY_UPOS and self._unknown_name(token):
+            if best.upos in DICTIONARY_UPOS and self._unknown_name(token.text, token.is_sent_start):
                 best = replace(best, upos="PROPN", lemma=capitalised(best.lemma))
             token.pos_ = best.upos
-            token.lemma_ = token.text if self._acronym(token) else best.lemma
+            token.lemma_ = token.text if self._acronym(token.text, token.pos_) else best.lemma
             if best.morph:
                 token.set_morph(best.morph)
         return doc
@@ -69,38 +70,44 @@ class LexiconMorph:
         token or where the CRF overruled it): the lexicon's likeliest reading with that tag
         and case (LVTB dev, gold tokens, lexicon backend: UFeats 88.30 -> 90.45 with the
         joint UPOS|Case CRF against the UPOS CRF and the tag's likeliest reading), else with
-        that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check."""
-        if token.pos_ in DICTIONARY_UPOS and not token.text.isupper() and self._unknown_name(token, anywhere=True):
+        that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check.
+        Remembered per (form, tag, FEATS): it is asked for nearly every token."""
+        upos, lemma, morph = bounded_cache(self._tag_readings, (token.text, token.pos_, str(token.morph)), self._tag_reading)
+        token.pos_ = upos
+        if not token.lemma_:
+            token.lemma_ = lemma
+        token.set_morph(morph or None)
+
+    def _tag_reading(self, key: tuple[str, str, str]) -> tuple[str, str, str]:
+        text, upos, feats = key
+        if upos in DICTIONARY_UPOS and not text.isupper() and self._unknown_name(text):
             # the CRF's endings vote for a common word ("• Žiguru slāvu ansamblim": ADJ);
             # an acronym is a noun ("DNVOAC", see `_acronym`)
-            token.pos_ = "PROPN"
-        case = token.morph.get("Case")
-        readings = [a for a in self.lexicon.analyses(token.text) if a.upos == token.pos_]
+            upos = "PROPN"
+        case = [feature[5:] for feature in feats.split("|") if feature.startswith("Case=")]
+        readings = [a for a in self.lexicon.analyses(text) if a.upos == upos]
         reading = next((a for a in readings if [a.feat("Case")] == case), readings[0] if readings else None)
         if reading is None:
-            lemma = self.lexicon.best(token.text).lemma
-            reading = Analysis(capitalised(lemma) if token.pos_ == "PROPN" else lemma, token.pos_, str(token.morph))
-        if not token.lemma_:
-            token.lemma_ = token.text if self._acronym(token) else reading.lemma  # "EUR", not "Eur"
-        token.set_morph(reading.morph or None)
+            lemma = self.lexicon.best(text).lemma
+            reading = Analysis(capitalised(lemma) if upos == "PROPN" else lemma, upos, feats)
+        return upos, text if self._acronym(text, upos) else reading.lemma, reading.morph  # "EUR", not "Eur"
 
-    def _unknown_name(self, token, anywhere: bool = False) -> bool:
+    def _unknown_name(self, text: str, sentence_start: bool = False) -> bool:
         """A capitalised word inside a sentence that neither the treebank nor the dictionary
         knows is a name, whatever its ending suggests ("Taimanu", "Bille"): LVTB dev, gold
         tokens, lexicon backend: UPOS 92.77 -> 93.47, lemma 94.23 -> 94.64 (untagged words).
-        Over lv_crf_tagger's tags, at sentence starts too (`anywhere`: a line opening with
-        "Žiguru slāvu ansamblim" was an adjective): UPOS 96.83 -> 96.88, lemma 96.30 -> 96.32."""
-        return (token.text[:1].isupper() and (anywhere or not token.is_sent_start) and len(token.text) > 1
-                and not self.lexicon.known(token.text) and not self.lexicon.hunspell_lemmas(token.text))
+        Over lv_crf_tagger's tags, at sentence starts too (a line opening with "Žiguru slāvu
+        ansamblim" was an adjective): UPOS 96.83 -> 96.88, lemma 96.30 -> 96.32."""
+        return (text[:1].isupper() and not sentence_start and len(text) > 1
+                and not self.lexicon.known(text) and not self.lexicon.hunspell_lemmas(text))
 
-    def _acronym(self, token) -> bool:
+    def _acronym(self, text: str, upos: str) -> bool:
         """An all-capital noun, number or symbol ("SIA", "PVN", "NVO") keeps its capitals in
         its lemma, unless the dictionary reads it as a word written in capitals ("KRĀSAS", a
         heading; "EUR", which it lists in capitals, stays). LVTB train keeps them for 103 of
         158 all-capital nouns (32 lower-cased) and 484 of 540 proper nouns; its mixed readings
         of "SIA" had given "sia" on dev."""
-        text = token.text
-        return (text.isupper() and len(text) > 1 and text.isalpha() and token.pos_ in ("NOUN", "PROPN", "NUM", "SYM")
+        return (text.isupper() and len(text) > 1 and text.isalpha() and upos in ("NOUN", "PROPN", "NUM", "SYM")
                 and (not self.lexicon.hunspell_lemmas(text) or all(stem.isupper() for stem in self.lexicon.dictionary_stems(text))))
 
     def _refine(self, token) -> None:
@@ -132,7 +139,7 @@ class LexiconMorph:
             or next((a for a in options if a.upos == token.pos_), None)
         if match is not None:
             token.lemma_ = match.lemma
-        if self._acronym(token):
+        if self._acronym(token.text, token.pos_):
             token.lemma_ = token.text
 
     def _refine_unseen(self, token) -> None:
@@ -157,7 +164,7 @@ class LexiconMorph:
             # Foreign words stay as written: lemma = form for 542 of 594 LVTB train tokens.
             token.lemma_ = token.text
             return
-        if self._acronym(token):
+        if self._acronym(token.text, token.pos_):
             token.lemma_ = token.text
             return
         if token.pos_ not in DICTIONARY_UPOS:

@@ -158,7 +158,7 @@ class MorphLexicon:
         if not self.hunspell_edits or self.hunspell_dir is None:
             return {}
         # cached: a trained backend asks for every occurrence of an unseen word
-        return _cached(self._dictionary_cache, form, self._hunspell_lemmas)
+        return bounded_cache(self._dictionary_cache, form, self._hunspell_lemmas)
 
     def load_dictionary(self) -> None:
         """Read the hunspell dictionary (0.5 s) now rather than at the first unseen form: a
@@ -171,7 +171,7 @@ class MorphLexicon:
     def dictionary_stems(self, form: str) -> set[str]:
         """The hunspell-lv headwords `form` (or its lower case) is an inflection of (cached:
         the entity rules ask for every capitalised name candidate)."""
-        return _cached(self._stems_cache, form, self._dictionary_stems)
+        return bounded_cache(self._stems_cache, form, self._dictionary_stems)
 
     def _dictionary_stems(self, form: str) -> set[str]:
         self.load_dictionary()
@@ -245,7 +245,7 @@ class MorphLexicon:
 
     def analyses(self, form: str) -> list[Analysis]:
         """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
-        return _cached(self._cache, form, self._analyse)
+        return bounded_cache(self._cache, form, self._analyse)
 
     def _analyse(self, form: str) -> list[Analysis]:
         entries = self.forms.get(form.lower())
@@ -331,9 +331,9 @@ def numeral_reading(form: str) -> Analysis | None:
     return Analysis(form, "NUM", "NumType=Card", 0) if CARDINAL.fullmatch(form) else None
 
 
-def _cached(cache: dict, form: str, compute):
-    """`compute(form)`, remembered in `cache`, which is emptied past CACHE_SIZE forms so
-    that memory stays flat over a large archive."""
+def bounded_cache(cache: dict, form, compute):
+    """`compute(form)` (a form, or any key), remembered in `cache`, which is emptied past
+    CACHE_SIZE entries so that memory stays flat over a large archive."""
     value = cache.get(form)
     if value is None:
         if len(cache) > CACHE_SIZE:
