@@ -111,6 +111,9 @@ def test_seed_breakdown_and_count_noun():
     ("Biedrībā darbojas 5 algoti darbinieki.", [(5, None, "darbinieks", "exact", "count")]),
     # an unseen adjective that the dictionary also reads as a noun's locative is read in context
     ("Brigāde apmeklēja 57 vientuļos seniorus.", [(57, None, "seniors", "exact", "count")]),
+    # adjectives that agree with a genitive noun are its own, not the counted noun's
+    ("Semināros piedalījās 12 nevalstisko organizāciju pārstāvji.", [(12, None, "pārstāvis", "exact", "count")]),
+    ("Kampaņas video noskatīts vairāk nekā 15 tūkstošus reižu.", [(15000, None, "reize", "more_than", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
@@ -125,6 +128,10 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     assert nlp.extract("No kuriem atbalstīti 7.") == []
     # ... and a number that a noun follows is no part of this kind
     assert [r.unit for r in nlp.extract("No tiem atbalstīti 7 projekti.")] == ["projekts"]
+    # a part with how it was done, and no noun after it
+    records = nlp.extract("Sniegtas 74 juridiskās konsultācijas, no tām 20 attālināti.")
+    assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
+        ("74 juridiskās konsultācijas", 74, "konsultācija", None), ("20 attālināti", 20, "konsultācija", records[0].id)]
 
 
 def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun():

@@ -24,6 +24,11 @@ def kinds(text):
     ("divdesmit pieci bērni", [("divdesmit pieci", 25, None)]),
     ("durvju nomaiņa (1)", [("1", 1, None)]),
     ("12 pasākumi (8 diskusijas, 4 akcijas)", [("12", 12, None), ("8", 8, None), ("4", 4, None)]),
+    # digits times a scale word in any case, or its abbreviation
+    ("vairāk nekā 15 tūkstošus reižu", [("15 tūkstošus", 15000, None)]),
+    ("ar 2 tūkstošiem apmeklētāju", [("2 tūkstošiem", 2000, None)]),
+    ("piesaistīti 1,5 miljoni eiro", [("1,5 miljoni", 1500000, None)]),
+    ("saņemti 2,3 tūkst. EUR", [("2,3 tūkst.", 2300, None)]),
 ])
 def test_quantities(text, expected):
     assert quantities(text) == expected

@@ -163,6 +163,18 @@ def cases(token: Token) -> set[str]:
     return {c for a in analyses(token) if a.upos in NOMINAL_UPOS or is_participle(a) for c in [a.feat("Case")] if c}
 
 
+def genitive_modifiers(words: list[Token], noun: Token) -> bool:
+    """Can every word agree with `noun` as a genitive (same number, and gender where both
+    have one)? "nevalstisko organizāciju": genitive plural feminine."""
+    readings = [a for a in analyses(noun) if a.upos in NOUN_UPOS and a.feat("Case") == "Gen"]
+    for word in words:
+        readings = [r for r in readings if any(
+            a.feat("Case") == "Gen" and a.feat("Number") == r.feat("Number")
+            and (a.feat("Gender") is None or r.feat("Gender") is None or a.feat("Gender") == r.feat("Gender"))
+            for a in analyses(word) if a.upos in NOMINAL_UPOS or is_participle(a))]
+    return bool(readings)
+
+
 def adjective_analysis(token: Token) -> Analysis | None:
     for a in analyses(token):
         if a.upos == "ADJ":

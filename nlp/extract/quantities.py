@@ -150,10 +150,12 @@ class QuantityMatcher:
         else:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
-                if rules["part_at_clause_end"].search(text[max(0, start - 60):start]) \
-                        and re.match(r"\s*(?:[.,;)]|$)", text[end:]):
-                    # "18 pieteikumi, no kuriem atbalstīti 7.": a part whose noun is the total's
-                    return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
+                clause_end = re.match(r"(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
+                if clause_end and rules["part_at_clause_end"].search(text[max(0, start - 60):start]):
+                    # "18 pieteikumi, no kuriem atbalstīti 7.": a part whose noun is the total's;
+                    # "no tām 20 attālināti": with how it was done (no noun phrase follows).
+                    return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count", None,
+                                    None, elided=True)
                 return None
             # "durvju nomaiņa (1)": the mention includes the closing bracket.
             bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
@@ -191,9 +193,12 @@ class QuantityMatcher:
             # A substantivised (definite) adjective: "tūkstotis brīvprātīgo", "5 jaunākie";
             # an indefinite one is an adverbial ("12 attālināti"), not a counted thing.
             return phrase[-1] if phrase and morph.is_definite_adjective(phrase[-1]) else None
-        # Cases allowed by adjectives standing before the first noun: they agree with the head.
+        # Cases allowed by adjectives standing before the first noun: they agree with the head,
+        # unless they can agree with a genitive first noun ("12 nevalstisko organizāciju pārstāvji").
         leading = [morph.cases(t) for t in phrase[: nouns[0]]]
         allowed = set.intersection(*leading) if leading else None
+        if leading and morph.genitive_modifiers(phrase[: nouns[0]], phrase[nouns[0]]):
+            allowed = None
         head_at = nouns[-1]
         for k in nouns:
             if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed, value):

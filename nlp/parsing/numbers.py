@@ -46,6 +46,19 @@ def scale_abbreviations() -> dict[str, int]:
     return load_resource("number_words")["scale_abbreviations"]
 
 
+def multiplier_words() -> list[str]:
+    """Forms of "simts", "tūkstotis", "miljons" in every case."""
+    return list(_word_table()[1])
+
+
+def scale_value(value: int | float, scale: str) -> int | float:
+    """`value` times a scale word or abbreviation: (15, "tūkstošus") -> 15000, (2.3, "tūkst.")
+    -> 2300; a whole result is an int."""
+    factor = scale_abbreviations().get(scale.lower()) or number_word_value(scale)[0]
+    scaled = value * factor
+    return int(round(scaled)) if abs(scaled - round(scaled)) < 1e-9 else scaled
+
+
 def number_word_value(word: str) -> tuple[int, bool] | None:
     """(value, is_multiplier) for a single number word in any case and gender."""
     values, multipliers = _word_table()

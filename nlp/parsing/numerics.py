@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import phrase_pattern
-from .numbers import number_words, parse_digits, parse_number_words
+from .numbers import multiplier_words, number_words, parse_digits, parse_number_words, scale_abbreviations, scale_value
 
 QUANTITY_KINDS = ("number", "range")
 
@@ -45,6 +45,7 @@ def _num(group: str) -> int | float:
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     words = phrase_pattern(number_words())
+    scales = phrase_pattern([*multiplier_words(), *scale_abbreviations()])
     word_seq = rf"{words}(?:\s+{words})*"
     raw = [
         ("url", r"(?:https?://|www\.)[^\s)\]»”\"]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -63,6 +64,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # "3 (trīs)" and "trīs (3)": one mention, the digits and the words agree.
         ("number", rf"(?<![\w.,/-])(?P<a>{NUM})\s*\(\s*(?P<b>{word_seq})\s*\)"),
         ("number", rf"(?P<b>{word_seq})\s*\(\s*(?P<a>{NUM})\s*\)"),
+        # "15 tūkstošus reižu", "2,3 tūkst. EUR": digits times a scale word or abbreviation.
+        ("number", rf"(?<![\w.,/-])(?P<a>{NUM})\s+(?P<scale>{scales})"),
         ("number", rf"(?<![\w.,/-])(?P<a>{NUM})(?![\w]|[.,]\d)"),
         ("number", rf"(?P<a>{word_seq})"),
     ]
@@ -95,6 +98,8 @@ def _build(kind: str, match: re.Match) -> Numeric | None:
         return Numeric(start, end, kind, low, high)
     if kind == "number":
         value = _num(match["a"])
+        if match.groupdict().get("scale"):
+            return Numeric(start, end, kind, scale_value(value, match["scale"]))
         if match.groupdict().get("b") is not None and _num(match["b"]) != value:
             return None  # "3 (četri)" is two different numbers, not one mention
         return Numeric(start, end, kind, value)
