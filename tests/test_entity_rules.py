@@ -35,6 +35,16 @@ def test_seed_entities(seed_ents, text, label):
     assert (text, label) in seed_ents
 
 
+@pytest.mark.parametrize("text, entities", [
+    # a planning region is an institution; a region alone is a place
+    ("Tikšanās notika Zemgales plānošanas reģiona telpās Jelgavā.",
+     {("Zemgales plānošanas reģiona", "ORG"), ("Jelgavā", "LOC")}),
+    ("Dalībnieki bija no Latgales reģiona.", {("Latgales reģiona", "LOC")}),
+])
+def test_type_phrases(text, entities):
+    assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities
+
+
 def test_sentence_initial_capitals_are_not_organisation_names(seed_ents):
     assert not any(text.startswith(("Atsevišķu", "Veicināt", "Ar ")) for text, _ in seed_ents)
 
@@ -102,6 +112,7 @@ def test_canonical_names_of_inflected_mentions_agree(first, second):
     ("Valsts ieņēmumu dienesta", "Valsts ieņēmumu dienests"),
     # ... nor a compound noun the dictionary lacks, whose ending guesses also read an adjective
     ("Rēzeknes valstspilsētas domes", "Rēzeknes valstspilsētas dome"),
+    ("Zemgales plānošanas reģiona", "Zemgales plānošanas reģions"),
 ])
 def test_organisation_names_in_the_nominative(mention, canonical_form):
     from nlp.annotate.attach import canonical

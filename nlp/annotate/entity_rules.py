@@ -42,6 +42,8 @@ def _config() -> dict:
     config = dict(load_resource("entity_patterns"))
     config["org_type_words"] = set(config["org_type_words"])
     config["branch_type_words"] = set(config["branch_type_words"])
+    # head lemma -> the lemmas before it
+    config["org_type_phrases"] = {tuple(p.split())[-1]: tuple(p.split())[:-1] for p in config["org_type_phrases"]}
     config["building_type_words"] = set(config["building_type_words"])
     config["facility_type_words"] = set(config["facility_type_words"])
     # their first letters, which inflection leaves alone: the dictionary is asked only then
@@ -220,8 +222,10 @@ class EntityRules:
             end = _quoted_name_after(doc, i + 1)
             # before a quoted name, a noun reading or a dictionary headword of the word will do
             # ("kopa „Rūtas”": the treebank has "kopa" only as the verb "kopt")
+            before = config["org_type_phrases"].get(lemma)
             type_word = lemma in config["org_type_words"] or lemma in config["branch_type_words"] \
-                or lemma in config["building_type_words"]
+                or lemma in config["building_type_words"] \
+                or (before is not None and tuple(lemmas[max(0, i - len(before)):i]) == before)
             if not type_word and not (end > i + 1 and (
                     any(a.upos == "NOUN" and a.lemma in config["org_type_words"] for a in lexicon.analyses(words[i]))
                     or lexicon.dictionary_stems(words[i].lower()) & config["org_type_words"])):
