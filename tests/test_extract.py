@@ -114,6 +114,8 @@ def test_seed_breakdown_and_count_noun():
     # adjectives that agree with a genitive noun are its own, not the counted noun's
     ("Semināros piedalījās 12 nevalstisko organizāciju pārstāvji.", [(12, None, "pārstāvis", "exact", "count")]),
     ("Kampaņas video noskatīts vairāk nekā 15 tūkstošus reižu.", [(15000, None, "reize", "more_than", "count")]),
+    # a dative with its adjectives after the counted noun is the recipient
+    ("Izdalītas 420 pārtikas pakas trūcīgām ģimenēm.", [(420, None, "paka", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
@@ -128,6 +130,9 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     assert nlp.extract("No kuriem atbalstīti 7.") == []
     # ... and a number that a noun follows is no part of this kind
     assert [r.unit for r in nlp.extract("No tiem atbalstīti 7 projekti.")] == ["projekts"]
+    # a part before its verb
+    records = nlp.extract("Kopā tika saņemti 56 iesniegumi, no tiem 41 tika izskatīts pozitīvi.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(56, "iesniegums", None), (41, "iesniegums", records[0].id)]
     # a part with how it was done, and no noun after it
     records = nlp.extract("Sniegtas 74 juridiskās konsultācijas, no tām 20 attālināti.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [

@@ -67,8 +67,8 @@ def _rules() -> dict:
     rules["percent_lemma"] = money["percent"]["lemma"]
     rules["link_words"] = {w.lower() for w in rules["count_noun_links"]} | {"(", ":", "–", "-", "—"}
     rules["breakdown_marker"] = re.compile(phrase_pattern(rules["breakdown_markers"]), re.I)
-    # "no kuriem atbalstīti 7.": a marker, at most three words, the number, the clause's end
-    rules["part_at_clause_end"] = re.compile(
+    # "no kuriem atbalstīti 7": a marker, at most three words, then the number
+    rules["part_after_marker"] = re.compile(
         rf"(?:{rules['breakdown_marker'].pattern})(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
     return rules
 
@@ -150,12 +150,17 @@ class QuantityMatcher:
         else:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
-                clause_end = re.match(r"(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
-                if clause_end and rules["part_at_clause_end"].search(text[max(0, start - 60):start]):
-                    # "18 pieteikumi, no kuriem atbalstīti 7.": a part whose noun is the total's;
-                    # "no tām 20 attālināti": with how it was done (no noun phrase follows).
-                    return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count", None,
-                                    None, elided=True)
+                if rules["part_after_marker"].search(text[max(0, start - 60):start]):
+                    # A part whose noun is the total's: "18 pieteikumi, no kuriem atbalstīti 7.";
+                    # with how it was done, "no tām 20 attālināti."; before its verb, "no tiem 41
+                    # tika izskatīts" (no noun phrase follows in any of them).
+                    clause_end = re.match(r"(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
+                    if clause_end:
+                        return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
+                                        None, None, elided=True)
+                    following = _token_at_or_after(doc, end)
+                    if following is not None and doc[following].pos_ in ("VERB", "AUX"):
+                        return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 return None
             # "durvju nomaiņa (1)": the mention includes the closing bracket.
             bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
@@ -232,6 +237,8 @@ class QuantityMatcher:
             j += 1
         if j == len(phrase) or morph.is_abbreviation(phrase[j]):
             return False
+        if morph.only_case(phrase[j], "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
+            return False  # a recipient with its adjectives: "420 pārtikas pakas trūcīgām ģimenēm"
         shared = morph.cases(phrase[j])
         for adjective in phrase[k + 1 : j]:
             shared &= morph.cases(adjective)
