@@ -301,3 +301,22 @@ CLOCK_CASES = [
 @pytest.mark.parametrize("text,kw,expected", CLOCK_CASES, ids=[c[0][:30] for c in CLOCK_CASES])
 def test_clock_times(text, kw, expected):
     assert [(text[s:e], v) for s, e, v in find_dates(text, **kw)] == expected
+
+
+# A clock time standing alone (FullStack train marks clock times as time expressions): after
+# a clock word the hour alone will do; without one only "H:MM" or "no H.MM līdz H.MM", since
+# "12.50" may be a price. One after a day is left to find_dates.
+@pytest.mark.parametrize("text, expected", [
+    ("Sapulce sāksies plkst. 14.00 zālē.", ["plkst. 14.00"]),
+    ("Tikšanās pulksten 11 pie domes.", ["pulksten 11"]),
+    ("Konsultācijas no plkst.11 līdz 15 katru dienu.", ["no plkst.11 līdz 15"]),
+    ("Darba laiks no 9.00 līdz 12.30.", ["no 9.00 līdz 12.30"]),
+    ("Laiks: 12:35, 10:30–12:00.", ["12:35", "10:30–12:00"]),
+    ("Biļete maksā 12.50 EUR.", []),
+    ("Spēle beidzās 3:1.", []),
+    ("Plkst. 25.00 nav pulksteņa laiks.", []),
+])
+def test_clock_times_alone(text, expected):
+    from nlp.entities.dates import find_clock_times
+
+    assert [text[s:e] for s, e in find_clock_times(text)] == expected

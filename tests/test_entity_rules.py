@@ -61,6 +61,16 @@ def test_indicators_carry_their_organisation_place_and_date():
     assert (master["DATE"]["date_start"], master["DATE"]["date_end"]) == ("2020-12-06", "2020-12-19")
 
 
+def test_a_clock_time_alone_is_a_time_expression_but_no_indicator_date():
+    text = "Pasākums sākās plkst. 10.00, un tajā piedalījās 50 dalībnieki."
+    assert ("plkst. 10.00", "DATE") in {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents}
+    [record] = nlp.extract(nlp.read_text(text, doc="clock"))
+    assert not [e for e in record.entities if e["label"] == "DATE"]  # no day, and no report period
+    [record] = nlp.extract(nlp.read_text("Pasākums 2023. gada 5. maijā sākās plkst. 10.00, un tajā piedalījās "
+                                         "50 dalībnieki.", doc="clock"))
+    assert [e["text"] for e in record.entities if e["label"] == "DATE"] == ["2023. gada 5. maijā"]
+
+
 def test_an_open_period_reaches_the_store_with_a_null_end(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("Kopš 2019. gada biedrība rīkoja 12 pasākumus Rēzeknē.", encoding="utf-8")

@@ -162,7 +162,8 @@ class DocEntities:
             ents, starts = self.by_label[label], self.starts[label]
             for source, (lo, hi) in scopes:
                 inside = [e for e in ents[bisect_left(starts, lo):bisect_left(starts, hi)]
-                          if e.end_char <= hi and not (e.start_char < end and e.end_char > start)]
+                          if e.end_char <= hi and not (e.start_char < end and e.end_char > start)
+                          and not (label == "DATE" and _clock_time(e.text))]
                 if inside:
                     nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
                     chosen.append(entity_dict(nearest, source))
@@ -172,6 +173,14 @@ class DocEntities:
                 if fallback:
                     chosen.append(fallback)
         return chosen
+
+
+def _clock_time(text: str) -> bool:
+    """A clock time alone ("plkst. 14.00") says when in a day, not which day: a mention takes
+    its date from further out, or from the report's period."""
+    from ..entities.dates import find_clock_times
+
+    return find_clock_times(text) == [(0, len(text))]
 
 
 def _report_fallback(label: str, report: Report) -> dict | None:

@@ -382,10 +382,16 @@ class EntityRules:
         return spans
 
     def _dates(self, doc: Doc, text: str) -> list[Span]:
-        from ..entities.dates import find_dates
+        """Dates and periods with their normalised values, and clock times on their own (no
+        value: "plkst. 14.00" when no day is written before it)."""
+        from ..entities.dates import find_clock_times, find_dates
 
         spans = []
-        for start, end, value in find_dates(text, period=doc.user_data.get("period"), keep_unresolved=True):
+        found = find_dates(text, period=doc.user_data.get("period"), keep_unresolved=True)
+        taken = [(start, end) for start, end, _ in found]
+        clocks = [(start, end, None) for start, end in find_clock_times(text)
+                  if not any(start < e and s < end for s, e in taken)]
+        for start, end, value in found + clocks:
             span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
             if span is not None:
                 span._.date_value = value
