@@ -193,6 +193,9 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # a model person that opens a sentence with a common word (a verb here) starts after it ...
     ("Notiks Andra Vilka grāmatas atvēršana.", [("Notiks Andra Vilka", "PER")],
      ("Andra Vilka", "PER"), ("Notiks Andra Vilka", "PER")),
+    # ... and after a word no person is called by, in the locative or the plural, wherever it is
+    ("Augustā Afleks publicēja foto.", [("Augustā Afleks", "PER")], ("Afleks", "PER"), ("Augustā Afleks", "PER")),
+    ("Dienu pirms Jāņiem Lolita plānoja svētkus.", [("Jāņiem Lolita", "PER")], ("Lolita", "PER"), ("Jāņiem", "PER")),
     # ... but a first name that is also a common word stays in ("laima": luck)
     ("Laima Kalniņa vadīja semināru.", [("Laima Kalniņa", "PER")], ("Laima Kalniņa", "PER"), None),
     # ... and after a title

@@ -331,7 +331,8 @@ class EntityRules:
             if span is not None:
                 spans.append(span)
         for i in range(len(words) - 1):
-            if words[i][:1].isupper() and _is_first_name(words[i], lemmas[i]) and _name_word(words[i + 1]):
+            if words[i][:1].isupper() and _is_first_name(words[i], lemmas[i]) and _can_address_a_person(words[i]) \
+                    and _name_word(words[i + 1]):
                 spans.append(Span(doc, i, _name_run_end(doc, words, i + 1, 1), "PER"))
         return spans
 
@@ -376,7 +377,7 @@ class EntityRules:
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
             if not _name_word(word):
                 continue
-            if _is_first_name(word, lemma) and not _common_word(word) \
+            if _is_first_name(word, lemma) and not _common_word(word) and _can_address_a_person(word) \
                     and all(stem[:1].isupper() for stem in lexicon.dictionary_stems(word)):
                 spans.append(Span(doc, i, i + 1, "PER"))
         return spans
@@ -449,7 +450,8 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
     """A model person starts after a title ("Dr. Anna Bērziņa": FullStack leaves titles out,
     and the name then links to its other mentions), and after a common word that opens the
     sentence, taken in because of its capital ("Drebēja Vidas rokas", "Notiks Andra Vilka
-    grāmatas atvēršana"), unless that word is also a first name."""
+    grāmatas atvēršana"), unless that word is also a first name; and after a word no person is
+    called by, in the plural or the locative ("Augustā Afleks", "pirms Jāņiem Lolita")."""
     if span.label_ != "PER":
         return span
     doc, start = span.doc, span.start
@@ -457,10 +459,18 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
     while span.end - start > 1 and doc[start].lower_ in titles:
         start += 1
     first = doc[start]
-    if span.end - start > 1 and _capital_by_position(first) and _common_word(first.text) \
-            and not _is_first_name(first.text, lemmas[first.i]):
+    if span.end - start > 1 and (not _can_address_a_person(first.text) or (
+            _capital_by_position(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _can_address_a_person(form: str) -> bool:
+    """Has a singular reading outside the locative, as a person's name has: "Augustā"
+    (August, in), "Jāņiem" (the midsummer feast) open no name."""
+    readings = load_lexicon().analyses(form)
+    return not readings or any(a.feat("Number") != "Plur" and a.feat("Number") != "Ptan" and a.feat("Case") != "Loc"
+                               for a in readings)
 
 
 def _name_continues_in(outer: Span | None, inner: Span) -> bool:
