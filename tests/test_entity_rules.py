@@ -270,6 +270,11 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
      ("Cēsu Sv. Jāņa baznīcā", "LOC"), ("Jāņa", "PER")),
     ("Ekskursanti apmeklēja Svētās Annas baznīcu.", [], ("Svētās Annas baznīcu", "LOC"), None),
     ("Baznīcā bija daudz cilvēku.", [], None, ("Baznīcā", "LOC")),
+    # ... and so is a named castle, stage or square; a street is left to the model
+    ("Bērni uzzīmēja apsveikumu Rīgas pilij.", [("Rīgas", "LOC")], ("Rīgas pilij", "LOC"), ("Rīgas", "LOC")),
+    ("Koncerts notika Mežaparka Lielajā estrādē.", [("Lielajā estrādē", "ORG")],
+     ("Mežaparka Lielajā estrādē", "LOC"), ("Lielajā estrādē", "ORG")),
+    ("Birojs atrodas Brīvības ielā 5.", [], None, ("Brīvības ielā", "LOC")),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)
