@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_text import doc_text
 from ..parsing import qualifier_after, qualifier_before, scan_numerics
 from ..parsing.money import currency_of
-from ..parsing.numbers import scale_abbreviations
+from ..parsing.numbers import scale_abbreviations, scale_value
 from ..resources import load_resource, phrase_pattern
 from . import morph
 
@@ -121,10 +121,9 @@ class QuantityMatcher:
 
         money = rules["after_money"].match(text[unit_from:unit_from + 40])
         if money:
-            if money["scale"]:
-                scale = scale_abbreviations()[money["scale"].lower()]
-                value = value * scale
-                value_max = value_max * scale if value_max is not None else None
+            if money["scale"]:  # "divi tūkst. EUR": digits took theirs in the numeric scanner
+                value = scale_value(value, money["scale"])
+                value_max = scale_value(value_max, money["scale"]) if value_max is not None else None
             code, lemma = currency_of(money["cur"])
             return Quantity(start, unit_from + money.end(), value, value_max, qualifier, "money",
                             lemma, money["cur"], currency=code)

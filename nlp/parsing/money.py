@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..resources import load_resource, phrase_pattern
-from .numbers import parse_digits, scale_abbreviations
+from .numbers import parse_digits, scale_abbreviations, scale_value
 
 AMOUNT = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
@@ -32,13 +32,13 @@ def _money_re() -> re.Pattern:
     )
 
 
-def parse_money(text: str) -> tuple[float, str]:
+def parse_money(text: str) -> tuple[int | float, str]:
     """(amount, ISO currency) of a money expression; ValueError if it is not one."""
     match = _money_re().match(text)
     if not match or not (match["pre"] or match["post"]):
         raise ValueError(f"not a money amount: {text!r}")
     value = parse_digits(match["amount"])
     if match["scale"]:
-        value = value * scale_abbreviations()[match["scale"].lower()]
+        value = scale_value(value, match["scale"])
     currency = currency_of(match["pre"] or match["post"])[0]
     return value, currency
