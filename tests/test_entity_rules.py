@@ -40,6 +40,9 @@ def test_seed_entities(seed_ents, text, label):
     ("Tikšanās notika Zemgales plānošanas reģiona telpās Jelgavā.",
      {("Zemgales plānošanas reģiona", "ORG"), ("Jelgavā", "LOC")}),
     ("Dalībnieki bija no Latgales reģiona.", {("Latgales reģiona", "LOC")}),
+    # type words FullStack train ends organisations with ("Valsts policija", "Latvijas Banka")
+    ("Dokumenti glabājas Latvijas Valsts arhīvā.", {("Latvijas Valsts arhīvā", "ORG")}),
+    ("Lekciju vadīja Rīgas pašvaldības policijas pārstāvis.", {("Rīgas pašvaldības policijas", "ORG")}),
 ])
 def test_type_phrases(text, entities):
     assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities
