@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Runs on the GPU machine (device `run` tool): stanza parser variants trained side by side
-# on one GPU on LVTB with predicted tags (nlp/training/parser_tags.py, gzipped in .gpudata/);
-# stanza and emoji go over as wheels in .whl/ (the image has torch). The variant with the
-# best dev LAS (stanza's scorer, predicted tags) comes back in parts under the tool's
-# 16 MiB file limit: cat $OUT/depparse.pt.part-* > models/lv_stanza/lv/depparse/lvtb_lvmine.pt
+# on one GPU on LVTB with predicted tags, the variant with the best dev LAS (stanza's scorer,
+# predicted tags) coming back in parts under the tool's 16 MiB file limit:
+#   cat $OUT/depparse.pt.part-* > models/lv_stanza/lv/depparse/lvtb_lvmine.pt
 # Usage: bash nlp/training/remote_stanza_parser.sh SECONDS "name|continue (0/1)|stanza args" ...
+# Before the call, here (both folders listed in .git/info/exclude, named in the call's carry):
+#   python -m nlp.training.parser_tags && mkdir -p .gpudata && for f in nlp/training/.corpus/lvtb-*.predicted.conllu;
+#     do gzip -c $f > .gpudata/$(basename $f).gz; done
+#   pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp
+#     --platform manylinux2014_x86_64 -d .whl stanza==1.15.0 emoji udtools udapi termcolor platformdirs orjson
+#   (the image has torch and stanza's other needs; these seven it lacks, session 14). The
+#   working tree must stay under 64 MiB: move models/lv_core and models/lv_ner out and
+#   `git rm -r --cached` them for the call, then put them back and `git reset` them.
 cd "$(dirname "$0")/../.."
 T=$1; shift
 export PYTHONUNBUFFERED=1 PY=${PY:-python3} OMP_NUM_THREADS=4
