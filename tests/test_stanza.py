@@ -142,3 +142,31 @@ def test_official_layout_from_the_environment(tmp_path, monkeypatch, offline):
 def test_missing_models_directory_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="resources.json"):
         StanzaTagger(tmp_path)
+
+
+def test_parser_training_continues_with_the_models_own_vocabularies(monkeypatch):
+    """scripts/stanza_parser.py: continuing the shipped parser on a file whose tags differ
+    (predicted, not gold) reads that file with the model's vocabularies, so that a tag's
+    index means what it meant when the model was trained."""
+    import importlib.util
+
+    from stanza.models import parser
+
+    spec = importlib.util.spec_from_file_location(
+        "stanza_parser", Path(__file__).resolve().parents[1] / "scripts" / "stanza_parser.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    model = str(STANZA_DIR / "lv" / "depparse" / "lvtb_lvmine.pt")
+    vocab = script._continued_vocab(["--mode", "train", "--continue_from", model])
+    assert {"upos", "xpos", "feats", "deprel"} <= set(vocab._vocabs)
+    assert script._continued_vocab(["--mode", "train"]) is None
+
+    given = {}
+    monkeypatch.setattr(script, "_DataLoader", lambda doc, batch_size, args, pretrain, vocab=None, **kwargs:
+                        given.setdefault("vocab", vocab))
+    monkeypatch.setattr(parser, "DataLoader", parser.DataLoader)  # put back after the test
+    # stanza's train() reads its training file with DataLoader(doc, batch_size, args, pretrain)
+    monkeypatch.setattr(parser, "main", lambda argv: parser.DataLoader(None, 5000, {}, None))
+    script.main(["--mode", "train", "--continue_from", model])
+    assert given["vocab"]["upos"].unit2id("VERB") == vocab["upos"].unit2id("VERB")
+    assert given["vocab"]["xpos"].unit2id("ncfsg4") == vocab["xpos"].unit2id("ncfsg4")
