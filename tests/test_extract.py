@@ -116,6 +116,8 @@ def test_seed_breakdown_and_count_noun():
     ("Kampaņas video noskatīts vairāk nekā 15 tūkstošus reižu.", [(15000, None, "reize", "more_than", "count")]),
     # a dative with its adjectives after the counted noun is the recipient
     ("Izdalītas 420 pārtikas pakas trūcīgām ģimenēm.", [(420, None, "paka", "exact", "count")]),
+    # "līdz pat" bounds from above; a form the dictionary lists one by one takes its noun's lemma
+    ("Pasākumu apmeklēja līdz pat 50 viesiem.", [(50, None, "viesis", "at_most", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]

@@ -51,6 +51,16 @@ def test_forms_are_traced_to_their_dictionary_entry(mini, form, stem, prefix, de
     assert (stem, prefix, derivation) in {(a.stem, a.prefix, a.derivation) for a in mini.analyses(form)}
 
 
+def test_forms_listed_one_by_one_take_the_nominative_of_their_paradigm():
+    from nlp.morphology.hunspell import _paradigm_headwords
+
+    # (flags, part-of-speech code) readings, as HunspellLv reads them from the .dic
+    entries = {form: (("=", "lietv2f"),) for form in ("viesis", "viesi", "viesiem", "viesu", "viesus")}
+    entries |= {form: (("=", "lietv1f"),) for form in ("puika", "puikas", "puikām")}  # no nominative in "-s"
+    entries |= {"abpus": (("=", "apstv"),)}  # an uninflected word, no paradigm
+    assert _paradigm_headwords(entries) == {"viesi": "viesis", "viesiem": "viesis", "viesu": "viesis", "viesus": "viesis"}
+
+
 @pytest.mark.parametrize("form", ["nabag", "abakx", "neabaka", "krēslu0"])
 def test_non_words_have_no_analysis(mini, form):
     # "nabag" needs an affix; "ne-" is not allowed on the noun entries
@@ -80,6 +90,9 @@ def test_lemma_edits_are_learnt_per_derivation(mini):
     ("tvirtās", "tvirts"),        # "tvielties" (a verb reading) is no dictionary headword; "tvirts" is
     ("zeķēs", "zeķe"),            # likewise the verb "zeķēt", against the noun "zeķe"
     ("implanti", "implants"),
+    # irregular nouns the dictionary lists form by form take their nominative
+    ("viesiem", "viesis"),
+    ("mesijām", "mesija"),
 ])
 def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     lexicon = load_lexicon()

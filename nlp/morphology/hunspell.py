@@ -16,6 +16,7 @@ implies (``learn_edits``), and an unseen form gets the edit of its derivation
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -57,6 +58,32 @@ def _upos(po: str) -> str:
     return next((upos for code, upos in PO_UPOS if po.startswith(code)), "X")
 
 
+# Nominative singular endings of the declensions whose irregular nouns hunspell-lv lists
+# form by form, flag "=" and po "lietv<declension>f" ("viesis", "viesi", "viesiem", ...).
+PARADIGM_NOMINATIVES = {"lietv1f": re.compile(r"[^aāeēiīoouū]s$|š$"), "lietv2f": re.compile(r"is$"),
+                        "lietv4f": re.compile(r"a$"), "lietv5f": re.compile(r"e$")}
+
+
+def _paradigm_headwords(entries: dict[str, tuple[tuple[str, str], ...]]) -> dict[str, str]:
+    """Each form of a listed paradigm -> its nominative singular: the form of the same
+    paradigm code with a nominative ending that shares the longest beginning with it
+    ("viesiem" -> "viesis"); forms with no such nominative (plural-only nouns) are left out."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word, readings in entries.items():
+        for flags, po in readings:
+            if flags == "=" and po in PARADIGM_NOMINATIVES:
+                groups[po].append(word)
+    headwords = {}
+    for po, words in groups.items():
+        nominatives = [w for w in words if PARADIGM_NOMINATIVES[po].search(w)]
+        for word in words:
+            shared = {h: len(os.path.commonprefix([h, word])) for h in nominatives}
+            best = max(shared, key=shared.get, default=None)
+            if best is not None and shared[best] >= max(3, len(best) - 3) and best != word:
+                headwords[word] = best
+    return headwords
+
+
 class HunspellLv:
     def __init__(self, aff_path: str | Path, dic_path: str | Path):
         # added ending -> stripped ending -> rules (rules sharing both restore the same stem)
@@ -69,6 +96,7 @@ class HunspellLv:
         # stem -> ((flags, po), ...): tuples of strings, which the garbage collector stops
         # tracking (lists of 66,000 entries would slow every full collection of a worker)
         self.entries: dict[str, tuple[tuple[str, str], ...]] = self._read_dic(Path(dic_path))
+        self.paradigm_headwords = _paradigm_headwords(self.entries)
         self.max_add = max(map(len, self.suffixes))
 
     def _read_aff(self, path: Path) -> None:
@@ -112,7 +140,7 @@ class HunspellLv:
         out = []
         for flags, po in self.entries.get(word, ()):
             if self.needaffix not in flags and (needed_flag is None or needed_flag in flags):
-                out.append((word, po, ""))
+                out.append((self.paradigm_headwords.get(word, word), po, ""))
         # k up to the whole word: the .aff has FULLSTRIP ("viens" -> "pirmais")
         for k in range(min(self.max_add, len(word)), -1, -1):
             for strip, rules in self.suffixes.get(word[len(word) - k:], {}).items():
@@ -190,7 +218,9 @@ def lemmas(hunspell: HunspellLv, edits: dict[str, list[list]], form: str) -> lis
     low = form.lower()
     scored: Counter = Counter()
     for analysis in hunspell.analyses(form):
-        learnt = edits.get(analysis.derivation)
+        # a form the dictionary lists in a full paradigm ("viesiem") has its headword as stem
+        listed_form = not analysis.derivation and analysis.stem != low[len(analysis.prefix):]
+        learnt = None if listed_form else edits.get(analysis.derivation)
         if not learnt and analysis.prefix:
             # a prefixed derivation the treebank lacks: the unprefixed one's edits; UD
             # Latvian keeps "ne-" in the lemma of adjectives and adverbs, not of verbs
