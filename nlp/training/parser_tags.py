@@ -85,7 +85,7 @@ def noisy_train(train: list, predictions: list, dev: list, dev_predictions: list
             key = group(token)
             if predicted == gold(token) and key in dev_model:
                 target, have = error_rate(dev_model, key), error_rate(train_model, key)
-                if rng.random() < (target - have) / (1 - have):
+                if have < 1 and rng.random() < (target - have) / (1 - have):
                     # Another token's mistake can be this token's right analysis.
                     mistakes = {a: n for a, n in dev_model[key][1].items() if a != predicted}
                     plausible = [a for a in mistakes if a in forms[token["form"].lower()]] or list(mistakes)
