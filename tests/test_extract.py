@@ -179,3 +179,13 @@ def test_a_long_one_line_string_is_text_not_a_path():
     # Found by hypothesis: a 300-character line made Path.is_file() raise "File name too long".
     text = "Biedrība ziņo, ka " + "pārskata periodā " * 20 + "notika 5 semināri."
     assert [(r.value, r.unit) for r in nlp.extract(text)] == [(5, "seminārs")]
+
+
+@pytest.mark.parametrize("text, category", [
+    # the word before the counted noun can decide its category: a music centre is an item ...
+    ("Ansamblim iegādāts 1 mūzikas centrs ar 2 mikrofoniem.", "items"),
+    # ... a youth centre an organisation, as a centre alone
+    ("Atvērti 2 jauniešu centri.", "organisations"),
+])
+def test_indicator_category_of_the_counted_noun_with_its_modifier(text, category):
+    assert nlp.extract(text)[0].indicator == category

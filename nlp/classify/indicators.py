@@ -1,8 +1,9 @@
 """`indicator_classifier`: canonical category for each quantity, from resources/indicators.json.
 
-Exact lemma first, then the last word of a multi-word unit, then a fuzzy match
-(rapidfuzz) that absorbs lemmatiser slips ("žālūzija" / "žalūzija"), else "other".
-Money, percent and duration are categories of their own.
+The counted noun with the word written before it first ("mūzikas centrs" is an item, a
+"centrs" an organisation), then its lemma alone, then a fuzzy match (rapidfuzz) that absorbs
+lemmatiser slips ("žālūzija" / "žalūzija"), else "other". Money, percent and duration are
+categories of their own.
 """
 from __future__ import annotations
 
@@ -26,13 +27,17 @@ def _table() -> tuple[dict[str, str], int]:
 
 
 @lru_cache(maxsize=4096)
-def classify_unit(unit: str | None, kind: str = "count") -> str:
+def classify_unit(unit: str | None, kind: str = "count", modifier: str | None = None) -> str:
+    """Category of a counted noun `unit` (a lemma), `modifier` being the word written right
+    before it in the mention, if any."""
     if kind in KIND_CATEGORIES:
         return KIND_CATEGORIES[kind]
     if not unit:
         return "other"
     table, min_score = _table()
     low = unit.lower()
+    if modifier and f"{modifier.lower()} {low}" in table:
+        return table[f"{modifier.lower()} {low}"]
     if low in table:
         return table[low]
     found = process.extractOne(low, list(table), scorer=fuzz.ratio, score_cutoff=min_score)
@@ -48,5 +53,14 @@ class IndicatorClassifier:
     def __call__(self, doc: Doc) -> Doc:
         for span in doc.spans.get(SPAN_KEY, []):
             quantity = span._.quantity
-            quantity.indicator = classify_unit(quantity.unit, quantity.kind)
+            quantity.indicator = classify_unit(quantity.unit, quantity.kind, _modifier(span, quantity.unit_text))
         return doc
+
+
+def _modifier(span, head_text: str | None) -> str | None:
+    """The word right before the counted noun inside the mention ("mūzikas" in "1 mūzikas centrs")."""
+    heads = [t.i for t in span if t.text == head_text]
+    if not heads or heads[-1] == span.start:
+        return None
+    before = span.doc[heads[-1] - 1]
+    return before.text if before.is_alpha else None
