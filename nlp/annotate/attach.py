@@ -135,9 +135,11 @@ class DocEntities:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         # Per label, in text order, with their start offsets for bisecting a scope: a scan of
-        # every entity for every mention was quadratic on long reports.
+        # every entity for every mention was quadratic on long reports. A clock time alone is
+        # no mention's date (`_clock_time`): left out once here.
         ents = doc.ents
-        self.by_label = {label: [e for e in ents if e.label_ == label] for label in ATTACH_LABELS}
+        self.by_label = {label: [e for e in ents if e.label_ == label and not (label == "DATE" and _clock_time(e.text))]
+                         for label in ATTACH_LABELS}
         self.starts = {label: [e.start_char for e in ents] for label, ents in self.by_label.items()}
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
             else [(0, len(self.text))]
@@ -162,8 +164,7 @@ class DocEntities:
             ents, starts = self.by_label[label], self.starts[label]
             for source, (lo, hi) in scopes:
                 inside = [e for e in ents[bisect_left(starts, lo):bisect_left(starts, hi)]
-                          if e.end_char <= hi and not (e.start_char < end and e.end_char > start)
-                          and not (label == "DATE" and _clock_time(e.text))]
+                          if e.end_char <= hi and not (e.start_char < end and e.end_char > start)]
                 if inside:
                     nearest = min(inside, key=lambda e: min(abs(e.start_char - end), abs(start - e.end_char)))
                     chosen.append(entity_dict(nearest, source))

@@ -73,7 +73,9 @@ def noisy_train(train: list, predictions: list, dev: list, dev_predictions: list
         common = by_xpos.get(token["xpos"], (0,))[0] >= MIN_DEV_TOKENS
         return f"XPOS={token['xpos']}" if common else f"UPOS={token['upos']}"
 
-    dev_model, train_model = error_model(dev, dev_predictions, group), error_model(train, predictions, group)
+    dev_model = error_model(dev, dev_predictions, group)
+    train_model = error_model(train, predictions, group)
+    rates = {key: (error_rate(dev_model, key), error_rate(train_model, key)) for key in dev_model if key in train_model}
     forms: dict[str, Counter] = defaultdict(Counter)
     for sentence in train:
         for token in sentence:
@@ -84,7 +86,7 @@ def noisy_train(train: list, predictions: list, dev: list, dev_predictions: list
         for token, predicted in zip(sentence, analyses):
             key = group(token)
             if predicted == gold(token) and key in dev_model:
-                target, have = error_rate(dev_model, key), error_rate(train_model, key)
+                target, have = rates[key]
                 if have < 1 and rng.random() < (target - have) / (1 - have):
                     # Another token's mistake can be this token's right analysis.
                     mistakes = {a: n for a, n in dev_model[key][1].items() if a != predicted}
