@@ -8,7 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 import nlp
-from nlp.morphology.crf_tagger import CLASSES_FILE, CrfTagger, features, train
+from nlp.morphology.crf_model import LinearChainCrf
+from nlp.morphology.crf_tagger import CLASSES_FILE, DEFAULT_PATH, CrfTagger, features, train
 from nlp.training.evaluate_model import read_conllu
 
 LVTB_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "lvtb" / "lv_lvtb-ud-train.v2.5.conllu"
@@ -37,7 +38,12 @@ def test_cached_word_attributes_are_the_same_attributes(tagger):
     words = "Projektā piedalījās 45 dalībnieki no Rēzeknes un Rīgas .".split()
     uncached = features(words, tagger.treebank_classes, tagger.dictionary_class)
     assert features(words, tagger.treebank_classes, tagger.dictionary_class, {}) == uncached
-    assert features(words, tagger.treebank_classes, tagger.dictionary_class, tagger.words) == uncached
+    # the tagger's cache holds the attributes as the model's ids
+    encoded = [tagger.model.encode(attributes) for attributes in uncached]
+    tagger.tag_words(words)
+    assert features(words, tagger.treebank_classes, tagger.dictionary_class, tagger.words,
+                    tagger.model.encode) == encoded
+    assert all(len(ids) > 20 for ids in encoded)  # most of the ~45 attributes carry weight
 
 
 def _doc_tagged(tagger_pipe, words, upos, morph):
@@ -98,3 +104,39 @@ def test_training_writes_a_model_and_its_dictionary_classes(tmp_path):
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="CRF tagger model is not installed"):
         CrfTagger(tmp_path / "tagger.crfsuite")
+
+
+REPORT_SENTENCES = [
+    "Projektā piedalījās vairāk nekā 345 dalībnieki no Rēzeknes un Rīgas .",
+    "Biedrība „ Dienvidlatgales NVO atbalsta centrs ” organizēja 12 pasākumus ( 8 diskusijas , 4 akcijas ) .",
+    "Bibliotēkā ir daudz grāmatu , bet viņš lasa grāmatu par Latgali .",
+    "Sašūti un nogādāti 20 maisi",
+    "Kopā",
+]
+
+
+def test_the_numpy_decoder_gives_crfsuites_labels_and_marginals(tagger):
+    import numpy as np
+    import pycrfsuite
+
+    reference = pycrfsuite.Tagger()
+    reference.open(str(DEFAULT_PATH))
+    sentences = [text.split() for text in REPORT_SENTENCES]
+    tags = tagger.tag_sentences(sentences)
+    for s, words in enumerate(sentences):
+        attributes = features(words, tagger.treebank_classes, tagger.dictionary_class)
+        expected = reference.tag(attributes)
+        assert ["|".join(t for t in tag if t != "_") for tag in tags[s]] == expected
+        for i, label in enumerate(expected):
+            for name in ("NOUN|Nom", "VERB", label):
+                assert tagger.label_marginal(name, s, i) == pytest.approx(reference.marginal(name, i), abs=1e-9)
+            assert tagger.upos_marginal("NOUN", s, i) == pytest.approx(
+                sum(reference.marginal(n, i) for n in reference.labels() if n.partition("|")[0] == "NOUN"), abs=1e-9)
+    assert np.isclose(sum(tagger.label_marginal(n, 0, 3) for n in tagger.model.labels), 1.0)
+
+
+def test_a_file_that_is_no_crfsuite_model_is_a_clear_error(tmp_path):
+    bad = tmp_path / "tagger.crfsuite"
+    bad.write_bytes(b"not a model" * 10)
+    with pytest.raises(ValueError, match="not a CRFsuite"):
+        LinearChainCrf(bad)

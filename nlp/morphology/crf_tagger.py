@@ -13,7 +13,9 @@ As a component it tags what no trained model tagged (the lexicon backend), overr
 trained tagger's UPOS where the CRF is sure (marginal probability >= `override_threshold`)
 and its Case where the CRF is sure of it (`case_threshold`); `lv_lexicon_morph` then picks
 the lemma and FEATS of a reading with that tag and case. Train with
-``python scripts/train_tagger.py``.
+``python scripts/train_tagger.py`` (CRFsuite); tagging reads CRFsuite's model file into
+`crf_model.LinearChainCrf`, which decodes a document's sentences together with numpy and
+gives CRFsuite's labels and marginals at ~60 % of its cost.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from typing import Callable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .crf_model import LinearChainCrf
 from .lexicon import load_lexicon
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_tagger" / "tagger.crfsuite"
@@ -54,45 +57,53 @@ EDGE = {key: "BEG" for key in PAIR_KEYS}, {key: "END" for key in PAIR_KEYS}
 
 
 class _Word:
-    """One word's attributes, formatted once for every position they are used at."""
+    """One word's attributes, formatted once for every position they are used at (as the
+    model's attribute ids when an `encode` is given)."""
     __slots__ = ("values", "own", "at")
 
-    def __init__(self, word: str, treebank_classes: tuple[str, str], dictionary_class: str):
+    def __init__(self, word: str, treebank_classes: tuple[str, str], dictionary_class: str,
+                 encode: Callable[[list[str]], list] = list):
         low = word.lower()
         treebank_class, case_class = treebank_classes
         self.values = {"w": low, "s1": low[-1:], "s2": low[-2:], "s3": low[-3:], "s4": low[-4:], "s5": low[-5:],
                        "p2": low[:2], "p3": low[:3], "sh": _shape(word), "h": dictionary_class, "tb": treebank_class,
                        "cc": case_class}
-        self.own = [f"{key}={value}" for key, value in self.values.items()]
-        self.own += [f"tb={tag}" for tag in treebank_class.split("+")] + [f"h={tag}" for tag in dictionary_class.split("+")]
-        self.own += [f"cc={case}" for case in case_class.split("+")]
-        self.at = {offset: [f"{offset}{key}={self.values[key]}" for key in keys] for offset, keys in NEIGHBOUR_KEYS.items()}
+        own = [f"{key}={value}" for key, value in self.values.items()]
+        own += [f"tb={tag}" for tag in treebank_class.split("+")] + [f"h={tag}" for tag in dictionary_class.split("+")]
+        own += [f"cc={case}" for case in case_class.split("+")]
+        self.own = encode(own)
+        self.at = {offset: encode([f"{offset}{key}={self.values[key]}" for key in keys])
+                   for offset, keys in NEIGHBOUR_KEYS.items()}
 
 
 def features(words: Sequence[str], treebank_classes: Callable[[str], tuple[str, str]],
-             dictionary_class: Callable[[str], str], cache: dict | None = None) -> list[list[str]]:
-    """CRFsuite attributes of each word of a sentence; `treebank_classes` gives a lower-cased
-    form's UPOS and case classes; `cache` keeps words' own attributes."""
+             dictionary_class: Callable[[str], str], cache: dict | None = None,
+             encode: Callable[[list[str]], list] = list) -> list[list]:
+    """CRFsuite attributes of each word of a sentence (or, with `encode`, their ids);
+    `treebank_classes` gives a lower-cased form's UPOS and case classes; `cache` keeps
+    words' own attributes."""
     own = []
     for word in words:
         entry = cache.get(word) if cache is not None else None
         if entry is None:
-            entry = _Word(word, treebank_classes(word.lower()), dictionary_class(word))
+            entry = _Word(word, treebank_classes(word.lower()), dictionary_class(word), encode)
             if cache is not None:
                 cache[word] = entry
         own.append(entry)
     n = len(words)
+    first = encode(["first"])
+    padding = {offset: encode([f"{offset}pad"]) for offset in NEIGHBOUR_KEYS}
     out = []
     for i, word in enumerate(own):
-        attrs = word.own + (["first"] if i == 0 else [])
+        attrs = word.own + (first if i == 0 else [])
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            attrs.extend(own[j].at[offset] if 0 <= j < n else (f"{offset}pad",))
+            attrs += own[j].at[offset] if 0 <= j < n else padding[offset]
         values = word.values
         before = own[i - 1].values if i else EDGE[0]
         after = own[i + 1].values if i + 1 < n else EDGE[1]
-        attrs += [f"{key}|+1={values[key]}|{after[key]}" for key in PAIR_KEYS]
-        attrs += [f"-1|{key}={before[key]}|{values[key]}" for key in PAIR_KEYS]
+        attrs += encode([f"{key}|+1={values[key]}|{after[key]}" for key in PAIR_KEYS]
+                        + [f"-1|{key}={before[key]}|{values[key]}" for key in PAIR_KEYS])
         out.append(attrs)
     return out
 
@@ -179,52 +190,75 @@ class CrfTagger:
 
     def __init__(self, model_path: str | None = None, override_threshold: float = 0.7,
                  case_threshold: float = 0.95):
-        import pycrfsuite
-
         model_path = Path(model_path or DEFAULT_PATH)
         if not model_path.exists():
             raise FileNotFoundError(f"{model_path}: the CRF tagger model is not installed "
                                     "(python scripts/train_tagger.py writes it)")
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model_path))
-        self.labels_of_upos: dict[str, list[str]] = {}
-        for name in self.tagger.labels():
-            self.labels_of_upos.setdefault(name.partition("|")[0], []).append(name)
+        self.model = LinearChainCrf(model_path)
+        self.label_index = {name: i for i, name in enumerate(self.model.labels)}
+        self.labels_of_upos: dict[str, list[int]] = {}
+        for i, name in enumerate(self.model.labels):
+            self.labels_of_upos.setdefault(name.partition("|")[0], []).append(i)
         self.override_threshold = override_threshold
         self.case_threshold = case_threshold
         self.lexicon = load_lexicon()
         self.lexicon.load_dictionary()
         with gzip.open(model_path.parent / CLASSES_FILE, "rt", encoding="utf-8") as fh:
             self.dictionary_class = _dictionary_class(self.lexicon, json.load(fh))
-        self.words: dict[str, _Word] = {}  # a word's attributes, formatted once per process
+        self.words: dict[str, _Word] = {}  # a word's attribute ids, found once per process
+        self._scores: list = []  # of the sentences of the last call
+        self._marginals: dict[int, object] = {}
 
     def treebank_classes(self, low: str) -> tuple[str, str]:
         return _treebank_classes((upos, case_of(feats)) for _, upos, feats, _ in self.lexicon.forms.get(low, ()))
 
-    def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
-        """(UPOS, Case or NO_CASE) of each word of a sentence (the marginals of the last call
-        stay available)."""
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, str]]]:
+        """(UPOS, Case or NO_CASE) of each word of each sentence (their marginals stay
+        available until the next call)."""
+        if not sentences:
+            return []
         if len(self.words) > WORD_CACHE_SIZE:
             self.words.clear()
-        labels = self.tagger.tag(features(words, self.treebank_classes, self.dictionary_class, self.words))
-        return [(upos, case or NO_CASE) for upos, _, case in (name.partition("|") for name in labels)]
+        self._scores = self.model.scores([features(words, self.treebank_classes, self.dictionary_class, self.words,
+                                                   self.model.encode) for words in sentences])
+        self._marginals = {}
+        out = []
+        for scores in self._scores:
+            labels = (self.model.labels[i] for i in self.model.viterbi(scores))
+            out.append([(upos, case or NO_CASE) for upos, _, case in (name.partition("|") for name in labels)])
+        return out
 
-    def upos_marginal(self, upos: str, i: int) -> float:
-        return sum(self.tagger.marginal(name, i) for name in self.labels_of_upos.get(upos, ()))
+    def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
+        """(UPOS, Case or NO_CASE) of each word of one sentence."""
+        return self.tag_sentences([words])[0]
+
+    def _marginal(self, labels: list[int], sentence: int, i: int) -> float:
+        """The probability that word `i` of sentence `sentence` of the last call has one of
+        `labels` (forward-backward runs only for the sentences that ask)."""
+        if sentence not in self._marginals:
+            self._marginals[sentence] = self.model.marginals(self._scores[sentence])
+        return float(self._marginals[sentence][i, labels].sum())
+
+    def upos_marginal(self, upos: str, sentence: int, i: int) -> float:
+        return self._marginal(self.labels_of_upos.get(upos, []), sentence, i)
+
+    def label_marginal(self, name: str, sentence: int, i: int) -> float:
+        return self._marginal([self.label_index[name]] if name in self.label_index else [], sentence, i)
 
     def __call__(self, doc: Doc) -> Doc:
-        for sentence in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            tokens = [t for t in sentence if not t.is_space]
-            if not tokens:
-                continue
-            for i, (token, (upos, case)) in enumerate(zip(tokens, self.tag_words([t.text for t in tokens]))):
-                if not token.pos_ or (token.pos_ != upos and self.upos_marginal(upos, i) >= self.override_threshold):
+        sentences = [[t for t in sentence if not t.is_space]
+                     for sentence in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]])]
+        sentences = [tokens for tokens in sentences if tokens]
+        tags = self.tag_sentences([[t.text for t in tokens] for tokens in sentences])
+        for s, (tokens, sentence_tags) in enumerate(zip(sentences, tags)):
+            for i, (token, (upos, case)) in enumerate(zip(tokens, sentence_tags)):
+                if not token.pos_ or (token.pos_ != upos and self.upos_marginal(upos, s, i) >= self.override_threshold):
                     token.pos_ = upos
                     token.set_morph(None if case == NO_CASE else f"Case={case}")
                 elif token.pos_ == upos and case != NO_CASE and token.has_morph():
                     feats = token.morph.to_dict()
                     if feats.get("Case", case) != case and \
-                            self.tagger.marginal(f"{upos}|{case}", i) >= self.case_threshold:
+                            self.label_marginal(f"{upos}|{case}", s, i) >= self.case_threshold:
                         feats["Case"] = case
                         token.set_morph(feats)
         return doc

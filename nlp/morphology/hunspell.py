@@ -40,10 +40,7 @@ class AffixRule:
     add: str
     continuation: str
     condition: re.Pattern
-
-    @property
-    def key(self) -> str:
-        return f"{self.flag}{self.index}"
+    key: str  # flag and index, e.g. "o3": how derivations name the rule
 
 
 @dataclass(frozen=True)
@@ -98,6 +95,9 @@ class HunspellLv:
         self.entries: dict[str, tuple[tuple[str, str], ...]] = self._read_dic(Path(dic_path))
         self.paradigm_headwords = _paradigm_headwords(self.entries)
         self.max_add = max(map(len, self.suffixes))
+        # flag -> the lengths of the endings of the rules it continues, longest first
+        self.first_lengths = {flag: sorted({len(add) for add in firsts}, reverse=True)
+                              for flag, firsts in self.continued_by.items()}
 
     def _read_aff(self, path: Path) -> None:
         counts: dict[str, int] = Counter()
@@ -113,7 +113,8 @@ class HunspellLv:
             add = "" if add == "0" else add
             condition = parts[4] if len(parts) > 4 else "."
             rule = AffixRule(flag, counts[kind + flag], strip, add, continuation,
-                             re.compile(condition + "$" if kind == "SFX" else "^" + condition))
+                             re.compile(condition + "$" if kind == "SFX" else "^" + condition),
+                             f"{flag}{counts[kind + flag]}")
             counts[kind + flag] += 1
             if kind == "SFX":
                 self.suffixes[add][strip].append(rule)
@@ -141,33 +142,47 @@ class HunspellLv:
         for flags, po in self.entries.get(word, ()):
             if self.needaffix not in flags and (needed_flag is None or needed_flag in flags):
                 out.append((self.paradigm_headwords.get(word, word), po, ""))
+        # the first rules' stems of a base, per flag: several rules of one flag share them
+        firsts_of: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         # k up to the whole word: the .aff has FULLSTRIP ("viens" -> "pirmais")
         for k in range(min(self.max_add, len(word)), -1, -1):
-            for strip, rules in self.suffixes.get(word[len(word) - k:], {}).items():
-                base = word[: len(word) - k] + strip
+            by_strip = self.suffixes.get(word[len(word) - k:])
+            if not by_strip:
+                continue
+            kept = word[: len(word) - k]
+            for strip, rules in by_strip.items():
+                base = kept + strip
                 entries = self.entries.get(base, ())
                 entry_flags = "".join(flags for flags, _ in entries)  # flags are single characters
                 for rule in rules:
                     # twofold: the base may itself be a form that an earlier rule made and
                     # whose added part carries this rule's flag as its continuation
-                    firsts = self.continued_by.get(rule.flag)
-                    if not (firsts or rule.flag in entry_flags) or not rule.condition.search(base):
+                    continued = rule.flag in self.continued_by
+                    if not (continued or rule.flag in entry_flags) or not rule.condition.search(base):
                         continue
                     if rule.flag in entry_flags:
                         out += [(base, po, rule.key) for flags, po in entries
                                 if rule.flag in flags and (needed_flag is None or needed_flag in flags)]
-                    if firsts:
-                        out += self._first_rules(base, firsts, rule, needed_flag)
+                    if continued:
+                        key = (base, rule.flag)
+                        if key not in firsts_of:
+                            firsts_of[key] = self._first_rules(base, rule.flag, needed_flag)
+                        out += [(stem, po, f"{first}+{rule.key}") for stem, po, first in firsts_of[key]]
         return out
 
-    def _first_rules(self, base: str, firsts: dict[str, list[AffixRule]], rule: AffixRule,
-                     needed_flag: str | None) -> list[tuple[str, str, str]]:
+    def _first_rules(self, base: str, flag: str, needed_flag: str | None) -> list[tuple[str, str, str]]:
+        """(stem, po, first rule's key) for `base` as a form a rule whose continuation
+        carries `flag` made from a dictionary entry."""
+        firsts = self.continued_by[flag]
         out = []
-        for k in range(min(self.max_add, len(base)), -1, -1):
+        for k in self.first_lengths[flag]:
+            if k > len(base):
+                continue
             for first in firsts.get(base[len(base) - k:], ()):
                 stem = base[: len(base) - k] + first.strip
-                if first.condition.search(stem):
-                    out += [(stem, po, f"{first.key}+{rule.key}") for flags, po in self.entries.get(stem, ())
+                entries = self.entries.get(stem)
+                if entries and first.condition.search(stem):
+                    out += [(stem, po, first.key) for flags, po in entries
                             if first.flag in flags and (needed_flag is None or needed_flag in flags)]
         return out
 
