@@ -52,6 +52,16 @@ def test_sentence_initial_capitals_are_not_organisation_names(seed_ents):
     assert not any(text.startswith(("Atsevišķu", "Veicināt", "Ar ")) for text, _ in seed_ents)
 
 
+@pytest.mark.parametrize("text, organisation", [
+    # an accusative plural in "-us" is no genitive modifier of the name after it
+    ("Aptaujas rezultātus Sabiedrības integrācijas fonds apkopoja martā.", "Sabiedrības integrācijas fonds"),
+    # a genitive in "-us" ("tirgus") still is one
+    ("Projektu atbalstīja Rīgas tirgus biedrība.", "Rīgas tirgus biedrība"),
+])
+def test_genitive_modifiers_of_an_organisation(text, organisation):
+    assert organisation in {e.text for e in nlp.load(ner=False)(text).ents if e.label_ == "ORG"}
+
+
 def test_indicators_carry_their_organisation_place_and_date():
     records = {r.text: r for r in nlp.extract(SAMPLE / f"{SEED_IDS[0]}.txt")}
     bungas = {e["label"]: e for e in records["1 muzikālās bungas"].entities}

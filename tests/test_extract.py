@@ -139,6 +139,11 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     records = nlp.extract("Sniegtas 74 juridiskās konsultācijas, no tām 20 attālināti.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
         ("74 juridiskās konsultācijas", 74, "konsultācija", None), ("20 attālināti", 20, "konsultācija", records[0].id)]
+    # ... the second of two such parts, after the first
+    records = nlp.extract("Sniegtas 64 konsultācijas, no tām 40 klātienē un 24 attālināti.")
+    assert [(r.text, r.unit, r.parent) for r in records] == [
+        ("64 konsultācijas", "konsultācija", None), ("40 klātienē", "konsultācija", records[0].id),
+        ("24 attālināti", "konsultācija", records[0].id)]
 
 
 def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun():

@@ -275,7 +275,7 @@ class EntityRules:
             # a nominative ("veicējs")
             cases = word.morph.get("Case")
             genitive = "Gen" in cases or "Nom" not in cases and (
-                word.text.endswith(("u", "as", "es", "a", "s")) or (word.pos_ == "ADJ" and word.text.endswith("o")))
+                _genitive_ending(word) or (word.pos_ == "ADJ" and word.text.endswith("o")))
             # A capital at the start of a sentence proves less: there it must be a proper noun,
             # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
             capitalised = word.text[:1].isupper() and nominal and (
@@ -463,6 +463,16 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             _capital_by_position(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _genitive_ending(word: Token) -> bool:
+    """Whether the word ends as a genitive may; "-us" only for a lemma in "-us" ("tirgus"):
+    elsewhere it is an accusative plural ("Aptaujas rezultātus Sabiedrības integrācijas
+    fonds apkopoja": "rezultātus" names no part of the fund)."""
+    text = word.text.lower()
+    if text.endswith("us"):
+        return word.lemma_.lower().endswith("us")
+    return text.endswith(("u", "as", "es", "a", "s"))
 
 
 def _can_address_a_person(form: str) -> bool:

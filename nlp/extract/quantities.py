@@ -67,9 +67,11 @@ def _rules() -> dict:
     rules["percent_lemma"] = money["percent"]["lemma"]
     rules["link_words"] = {w.lower() for w in rules["count_noun_links"]} | {"(", ":", "–", "-", "—"}
     rules["breakdown_marker"] = re.compile(phrase_pattern(rules["breakdown_markers"]), re.I)
-    # "no kuriem atbalstīti 7": a marker, at most three words, then the number
+    # "no kuriem atbalstīti 7": a marker, at most three words, then the number; earlier
+    # parts may come between ("no tām 40 klātienē un 24 attālināti")
+    part = r"\d[\d\s]*(?:\s+[^\W\d_]+){0,2}\s*(?:,|\s+un)"
     rules["part_after_marker"] = re.compile(
-        rf"(?:{rules['breakdown_marker'].pattern})(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
+        rf"(?:{rules['breakdown_marker'].pattern})(?:\s+{part})*(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
     return rules
 
 
