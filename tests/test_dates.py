@@ -304,8 +304,9 @@ def test_clock_times(text, kw, expected):
 
 
 # A clock time standing alone (FullStack train marks clock times as time expressions): after
-# a clock word the hour alone will do; without one only "H:MM" or "no H.MM līdz H.MM", since
-# "12.50" may be a price. One after a day is left to find_dates.
+# a clock word the hour alone will do; without one only "H:MM", "no H.MM līdz H.MM" or an hour
+# on the dot ("20.00") that no currency or lower-case word follows, since "12.50" may be a
+# price. One after a day is left to find_dates.
 @pytest.mark.parametrize("text, expected", [
     ("Sapulce sāksies plkst. 14.00 zālē.", ["plkst. 14.00"]),
     ("Tikšanās pulksten 11 pie domes.", ["pulksten 11"]),
@@ -313,6 +314,10 @@ def test_clock_times(text, kw, expected):
     ("Darba laiks no 9.00 līdz 12.30.", ["no 9.00 līdz 12.30"]),
     ("Laiks: 12:35, 10:30–12:00.", ["12:35", "10:30–12:00"]),
     ("Biļete maksā 12.50 EUR.", []),
+    ("Koncerts sāksies 20.00 Mārkalnes estrādē.", ["20.00"]),
+    ("Darba laiks 9.00–17.30.", ["9.00–17.30"]),
+    ("Biļete maksā 12.00 EUR, abonements 20.00 eiro, atlaide 10.00 %.", []),
+    ("Atlikums uz gada beigām 12.50.", []),
     ("Spēle beidzās 3:1.", []),
     ("Plkst. 25.00 nav pulksteņa laiks.", []),
 ])

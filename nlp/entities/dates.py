@@ -199,10 +199,14 @@ def _words() -> _Words:
     HM = rf"(?:[01]?\d|2[0-4])[.:][0-5]\d{END}"
     WORD = rf"(?:{_alt(data['clock_words'])})\s*"
     UNTIL = r"\s*(?:[-–—]|līdz)\s*"
+    # an hour on the dot, "12.00" (FullStack train: 14 of 14 such bare tokens are times),
+    # unless an amount's currency, a percent sign or a lower-case word follows ("12.00 eiro")
+    NOT_AMOUNT = r"(?!\s*(?:[€$%]|(?-i:EUR|USD|LVL|Ls)\b|(?-i:[a-zāčēģīķļņšūž])))"
     patterns["_clock_alone"] = re.compile(
         rf"(?<![\w.,:])(?:(?:no\s+)?{WORD}{HOUR}(?:{UNTIL}(?:{WORD})?{HOUR})?"
         rf"|no\s+{HM}{UNTIL}{HM}"
-        rf"|(?:[01]?\d|2[0-4]):[0-5]\d(?:{UNTIL}(?:[01]?\d|2[0-4]):[0-5]\d)?{END})", fl)
+        rf"|(?:[01]?\d|2[0-4]):[0-5]\d(?:{UNTIL}(?:[01]?\d|2[0-4]):[0-5]\d)?{END}"
+        rf"|(?:[01]?\d|2[0-4])\.00(?:{UNTIL}{HM})?{END}{NOT_AMOUNT})", fl)
     patterns["_day"] = re.compile(r"\d{1,2}")
     nb = data.get("not_dates_before", {}).get("prefixes", [])
     patterns["_not_before"] = re.compile(r"\s*(?:" + "|".join(map(re.escape, nb)) + ")", fl) if nb else None
