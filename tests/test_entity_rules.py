@@ -52,6 +52,16 @@ def test_sentence_initial_capitals_are_not_organisation_names(seed_ents):
     assert not any(text.startswith(("Atsevišķu", "Veicināt", "Ar ")) for text, _ in seed_ents)
 
 
+@pytest.mark.parametrize("text, entities", [
+    # a straight quote written onto a type word closes the name it ends; it opens none
+    ('Banka "Nordea banka" vēlas piekļuvi fabrikas "Ķekava" teritorijai.',
+     {('Banka "Nordea banka"', "ORG"), ("Ķekava", "LOC")}),
+    ('Tikās pārstāvji no "Nordea banka" un biedrības "Omītes".', {('biedrības "Omītes"', "ORG")}),
+])
+def test_a_closing_straight_quote_opens_no_name(text, entities):
+    assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities
+
+
 @pytest.mark.parametrize("text, organisation", [
     # an accusative plural in "-us" is no genitive modifier of the name after it
     ("Aptaujas rezultātus Sabiedrības integrācijas fonds apkopoja martā.", "Sabiedrības integrācijas fonds"),

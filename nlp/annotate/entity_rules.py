@@ -593,6 +593,8 @@ def _quoted_name_after(doc: Doc, i: int) -> int:
     """End (exclusive) of a quoted name starting at token i, else i."""
     quotes = _config()["quotes"]
     if i < len(doc) and doc[i].text in quotes["open"]:
+        if doc[i].text in quotes["close"] and i > 0 and not doc[i - 1].whitespace_:
+            return i  # a straight quote written onto the word before closes a name ('"Nordea banka" vēlas')
         for k in range(i + 1, min(len(doc), i + 12)):
             if doc[k].text in quotes["close"]:
                 return k + 1
