@@ -100,6 +100,8 @@ def test_seed_breakdown_and_count_noun():
      [(16, None, "treneris", "exact", "count"), (2, None, "printeris", "exact", "count")]),
     # a year between "skaits" and its number is not what is counted
     ("Dalībnieku skaits 2022. gadā bija 312.", [(312, None, "dalībnieks", "exact", "count")]),
+    # ... nor is a time in the locative ("gada beigās")
+    ("Biedrības biedru skaits gada beigās bija 64.", [(64, None, "biedrs", "exact", "count")]),
     # "apm." is "apmēram"
     ("Tika savākti apm. 2 000 eiro.", [(2000, None, "eiro", "approx", "money")]),
     # a locative the number cannot count takes its genitive along: the first noun is counted
@@ -139,6 +141,9 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     records = nlp.extract("Sniegtas 74 juridiskās konsultācijas, no tām 20 attālināti.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
         ("74 juridiskās konsultācijas", 74, "konsultācija", None), ("20 attālināti", 20, "konsultācija", records[0].id)]
+    # a part whose own predicate comes before a locative: where, not what, is counted
+    records = nlp.extract("Sagatavotas 12 preses relīzes, no kurām 9 publicētas reģionālajos medijos.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(12, "relīze", None), (9, "relīze", records[0].id)]
     # ... the second of two such parts, after the first
     records = nlp.extract("Sniegtas 64 konsultācijas, no tām 40 klātienē un 24 attālināti.")
     assert [(r.text, r.unit, r.parent) for r in records] == [

@@ -140,9 +140,11 @@ class QuantityMatcher:
                             rules["percent_lemma"], percent["pct"])
 
         head = self._head_after(doc, unit_from, value)
-        if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and not morph.agrees(head, value))):
+        if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and (
+                not morph.agrees(head, value) or _predicate_before(doc, unit_from, head)))):
             # "no tām 6 Latgalē", "no tām 30 klātienē": where or how, not what, is counted (a
-            # locative the number cannot count); breakdown_linker takes the counted noun from
+            # locative the number cannot count, or one after the part's own predicate: "no kurām
+            # 9 publicētas reģionālajos medijos"); breakdown_linker takes the counted noun from
             # the total, or drops the mention when there is none.
             return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
                             elided=True)
@@ -270,6 +272,8 @@ class QuantityMatcher:
                 i -= 1
             elif i > 0 and YEAR_PHRASE.fullmatch(f"{doc[i - 1].text} {doc[i].text}"):
                 i -= 2  # "saņēmēju skaits 2022. gadā bija 312": the year is no counted noun
+            elif (count_noun := _count_noun_before_locative(doc, i)) is not None:
+                i = count_noun  # "biedru skaits gada beigās bija 64": when, not what
             else:
                 break
         if i is None or i < 0 or not morph.is_noun(doc[i]):
@@ -287,6 +291,29 @@ class QuantityMatcher:
         if not linked:
             return None
         return self._action_object(phrase, len(phrase) - 1)
+
+
+def _predicate_before(doc: Doc, offset: int, head: Token) -> bool:
+    """A verb form not in the locative stands between the number and the locative `head`: the
+    number is its subject, and the locative says where ("9 publicētas reģionālajos medijos")."""
+    first = _token_at_or_after(doc, offset)
+    return first is not None and any(
+        t.pos_ in ("VERB", "AUX") and "Loc" not in t.morph.get("Case") for t in doc[first:head.i])
+
+
+def _count_noun_before_locative(doc: Doc, i: int) -> int | None:
+    """Index of a count noun ("skaits") just before the locative noun at `i` and the genitives
+    that qualify it ("gada beigās", "pārskata periodā"), else None."""
+    if not (morph.is_noun(doc[i]) and morph.only_case(doc[i], "Loc")):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= 3:
+        if morph.is_noun(doc[k]) and morph.noun_lemma(doc[k]) in _rules()["count_nouns"]:
+            return k
+        if not (morph.is_noun(doc[k]) and morph.can_be_genitive(doc[k])):
+            return None
+        k -= 1
+    return None
 
 
 def _token_at_or_after(doc: Doc, offset: int) -> int | None:
