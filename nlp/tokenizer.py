@@ -5,7 +5,8 @@
 * initials split from the surname: "A.Stepanova" -> "A." "Stepanova";
 * a year written against its noun splits: "2020.gads" -> "2020." "gads";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
-  "2021. gada" -> "2021." (an ordinal), while "... 25." at a sentence end keeps its dot apart,
+  "2021. gada" -> "2021." (an ordinal), or after a sentence's end ("apmērā. 6. Šo": an item
+  number), while "... 25." at a sentence end keeps its dot apart,
   and a number written in space-separated groups of three digits into one token, as LVTB
   writes it: "19 999,36", "6 792 941";
 * a run of question and exclamation marks is one token, as "..." is: "Kā tā?!";
@@ -19,7 +20,7 @@ import re
 
 from spacy.attrs import LIKE_NUM, NORM, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .parsing.numbers import number_word_value
@@ -105,6 +106,32 @@ def _digit_groups_end(doc: Doc, i: int) -> int:
 
 
 def _ordinal_dot(doc: Doc, i: int) -> bool:
-    """Token i is a number followed by its dot and then a lower-case word ("2021. gada")."""
-    return (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."
-            and doc[i + 2].text[:1].islower())
+    """Token i is a number followed by its dot and then a lower-case word ("2021. gada"), or
+    an item number of up to three digits after a sentence's end ("apmērā. 6. Šo noteikumu"):
+    a sentence is not the number alone."""
+    if not (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."):
+        return False
+    following = doc[i + 2].text[:1]
+    return following.islower() or (following.isupper() and len(doc[i]) <= 3 and _after_sentence_end(doc, i))
+
+
+ITEM_MARKERS = ("-", "–", "•", "*", ":")
+
+
+def opens_text_unit(token: Token) -> bool:
+    """The token starts a sentence or a list item (after "•", "-", ":" or an item number that
+    opens its sentence, "apmērā. 6. Šo"): a capital there proves nothing about a name."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in ITEM_MARKERS or (
+        before.text[:-1].isdigit() and before.text.endswith(".") and (before.is_sent_start or before.i == 0))
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    """Token i follows a sentence's final punctuation on the same line. (An item number at a
+    line start stays two tokens: the NER model learnt list items so, "1" "." "Apzinātas".)"""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k >= 0 and doc[k].text in (".", "!", "?") and "\n" not in doc[k].whitespace_

@@ -7,6 +7,10 @@ import pytest
     ("2019. gada 12. augustā", ["2019.", "gada", "12.", "augustā"]),
     ("ieguva 3. vietu", ["ieguva", "3.", "vietu"]),
     ("piedalījās 25. Nākamajā", ["piedalījās", "25", ".", "Nākamajā"]),
+    # an item number after a sentence's end is one token (LVTB); at a line start it stays two
+    ("apmērā. 6. Šo noteikumu", ["apmērā", ".", "6.", "Šo", "noteikumu"]),
+    ("Rezultāti.\n1. Apzinātas", ["Rezultāti", ".", "1", ".", "Apzinātas"]),
+    ("līdz 2019. Tad", ["līdz", "2019", ".", "Tad"]),
     ("2020.gads", ["2020.", "gads"]),
     ("12.08.2019. – 31.10.2020.", ["12.08.2019.", "–", "31.10.2020."]),
     ("no 19.-23.12.20. noorganizēti", ["no", "19.-23.12.20.", "noorganizēti"]),

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from ..doc_text import doc_text
 from ..extract.quantities import SPAN_KEY
 from ..morphology import capitalised, load_lexicon
+from ..tokenizer import opens_text_unit
 from ..resources import load_resource
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
@@ -199,7 +200,7 @@ class EntityRules:
             head = span.doc[span.start - 1]
             if head.is_lower and _lemma(head) in config["title_heads"]:
                 return False
-        if _capital_by_position(span[0]) and _common_word(span[0].text) and all(t.is_lower for t in span[1:]) and (
+        if opens_text_unit(span[0]) and _common_word(span[0].text) and all(t.is_lower for t in span[1:]) and (
                 len(span) == 1 or span.label_ in ("LOC", "PER") or _lemma(span[0]) in config["org_type_words"]):
             # common words opening a sentence or list item: "Interneta vidē …", "Projekta budžets …",
             # and a type word that is only a modifier, "Biedrības valdes …" ("Finanšu ministrija" stays)
@@ -279,7 +280,7 @@ class EntityRules:
             # A capital at the start of a sentence proves less: there it must be a proper noun,
             # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
             capitalised = word.text[:1].isupper() and nominal and (
-                not word.is_sent_start or word.pos_ == "PROPN" or word.is_upper or (genitive and word.pos_ == "NOUN"))
+                not opens_text_unit(word) or word.pos_ == "PROPN" or word.is_upper or (genitive and word.pos_ == "NOUN"))
             if not (capitalised or (genitive and nominal and not word.text[:1].isupper())):
                 break
             k -= 1
@@ -293,7 +294,7 @@ class EntityRules:
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
             suffixed = i + 1 < len(doc) and lemmas[i + 1] in config["place_suffix_words"] and (
                 lemmas[i + 1] in config["place_suffix_plural"] or "Plur" not in doc[i + 1].morph.get("Number"))
-            if _name_word(word) and not (_capital_by_position(doc[i]) and _common_word(word)) \
+            if _name_word(word) and not (opens_text_unit(doc[i]) and _common_word(word)) \
                     and suffixed and lemmas[i + 1] in config["naming_suffix_words"]:
                 spans.append(Span(doc, i, i + 2, "LOC"))  # any "Vaboles pagastā", "Zirņu ciemā"
             elif word[:1].isupper() and _is_place(word, lemma):
@@ -318,7 +319,7 @@ class EntityRules:
             start = i
             while start > 0 and i - start < 5 and (words[start - 1] in config["saint_abbreviations"] or (
                     _name_word(words[start - 1])
-                    and not (_capital_by_position(doc[start - 1]) and _common_word(words[start - 1])))):
+                    and not (opens_text_unit(doc[start - 1]) and _common_word(words[start - 1])))):
                 start -= 1
             if any(_name_word(word) for word in words[start:i]):
                 spans.append(Span(doc, start, i + 1, "LOC"))
@@ -460,7 +461,7 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
         start += 1
     first = doc[start]
     if span.end - start > 1 and (not _can_address_a_person(first.text) or (
-            _capital_by_position(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
+            opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
 
@@ -495,7 +496,7 @@ def _opens_a_longer_name(doc: Doc, words: list[str], lemmas: list[str], i: int) 
     alianse", "Rīgas Tehniskā"): a capitalised word inside a sentence that is not itself a
     place, an acronym or a quote."""
     return (i < len(words) and _name_word(words[i])
-            and not doc[i].is_sent_start and not _is_place(words[i], lemmas[i]))
+            and not opens_text_unit(doc[i]) and not _is_place(words[i], lemmas[i]))
 
 
 def _coordinated_places(doc: Doc, words: list[str], lemmas: list[str], spans: list[Span]) -> list[Span]:
@@ -542,9 +543,6 @@ def _name_run_end(doc: Doc, words: list[str], start: int, limit: int) -> int:
     return end
 
 
-def _capital_by_position(token: Token) -> bool:
-    """A capital that position explains: the start of a sentence or of a list item."""
-    return token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ("-", "–", "•", "*", ":")
 
 
 def _common_word(form: str) -> bool:

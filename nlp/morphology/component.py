@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
+from ..tokenizer import opens_text_unit
 from .lexicon import Analysis, bounded_cache, capitalised, load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of
@@ -57,7 +58,7 @@ class LexiconMorph:
                 token.lemma_ = token.text
                 continue
             best = self.lexicon.best(token.text)
-            if best.upos in DICTIONARY_UPOS and self._unknown_name(token.text, token.is_sent_start):
+            if best.upos in DICTIONARY_UPOS and self._unknown_name(token.text, opens_text_unit(token)):
                 best = replace(best, upos="PROPN", lemma=capitalised(best.lemma))
             token.pos_ = best.upos
             token.lemma_ = token.text if self._acronym(token.text, token.pos_) else best.lemma
