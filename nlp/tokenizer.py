@@ -42,6 +42,7 @@ URL_MATCH = re.compile(
 EXTRA_INFIXES = [
     rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}])",  # A.Stepanova
     rf"(?<=\d\.)(?=[{LOWER}]{{2,}})",  # 2020.gads
+    r"(?<=[Pp]lkst\.)(?=\d)",  # plkst.14.00 (LVTB: "plkst." "14.00")
 ]
 # Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
 EXTRA_SUFFIXES = [r"[?!]{2,}"]

@@ -26,6 +26,8 @@ import pytest
     ("Nr. 2", ["Nr.", "2"]),
     ("grāmatas utt.", ["grāmatas", "utt."]),
     ("2021. g. plkst. 10:00", ["2021.", "g.", "plkst.", "10:00"]),
+    ("sākums plkst.14.40, beigas Plkst.9", ["sākums", "plkst.", "14.40", ",", "beigas", "Plkst.", "9"]),
+    ("Dz. Kalniņa un Dž. Bērziņš", ["Dz.", "Kalniņa", "un", "Dž.", "Bērziņš"]),  # digraph initials
     ("A.Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
     ("Cēsu Sv. Jāņa baznīcā", ["Cēsu", "Sv.", "Jāņa", "baznīcā"]),   # LVTB writes "Sv." as one token
     ("A. Stepanova grāmata", ["A.", "Stepanova", "grāmata"]),
