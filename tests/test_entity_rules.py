@@ -333,6 +333,10 @@ def test_model_spans_with_broken_boundaries_are_dropped(text, model_ent):
     ("Jānim Bērziņam", "Jānis Bērziņš"),
     ("Annas Krūmiņas", "Anna Krūmiņa"),         # the lexicon's lemma of "Annas" is "Annas": the ending decides
     ("Annu Krūmiņu", "Anna Krūmiņa"),           # not the guesser's feminine accusative of "krūmiņš"
+    # an initial tells no gender: "-a"/"-e" stays as written (FullStack train: 45 nominatives, 25 genitives)
+    ("M. Kalniņa", "M. Kalniņa"),
+    ("Dž. Ābele", "Dž. Ābele"),
+    ("A. Bērziņam", "A. Bērziņš"),              # ... other endings still go to the nominative
     ("Artūrs Mednis", "Artūrs Mednis"),
 ])
 def test_person_names_agree_with_the_first_name(mention, canonical_form):
