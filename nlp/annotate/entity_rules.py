@@ -27,8 +27,8 @@ from spacy.util import filter_spans
 from ..doc_text import doc_text
 from ..extract.quantities import SPAN_KEY
 from ..morphology import capitalised, load_lexicon
-from ..tokenizer import opens_text_unit
 from ..resources import load_resource
+from ..tokenizer import opens_text_unit
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 LOWER = "a-zāčēģīķļņšūž"
@@ -541,8 +541,6 @@ def _name_run_end(doc: Doc, words: list[str], start: int, limit: int) -> int:
                 and _name_word(words[end + 1]):
             end += 2
     return end
-
-
 
 
 def _common_word(form: str) -> bool:

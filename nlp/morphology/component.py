@@ -8,8 +8,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
 from ..tokenizer import opens_text_unit
+from .hunspell import OPEN_UPOS as DICTIONARY_UPOS
 from .lexicon import Analysis, bounded_cache, capitalised, load_lexicon, numeral_reading
 
 # The parts of speech whose dictionary headwords decide between readings, in order of

@@ -3,8 +3,9 @@
 CRFsuite trains `lv_crf_tagger`; tagging with pycrfsuite's Tagger, though, turns every
 attribute string of every token into a C++ string and looks it up again on each call
 (~40 us per token for ~45 attributes, the largest cost of the lexicon pipeline). Read here,
-a word's attribute ids are looked up once per process, a sentence's label scores are one
-gather-and-sum over the weight matrix, and Viterbi and forward-backward run on arrays.
+a word's attribute ids are looked up once per process, a document's label scores are one
+sparse product with the weight matrix, Viterbi searches only the labels that can win, and
+forward-backward runs on arrays.
 Labels and marginals are CRFsuite's (the same model, the same tie-breaking: the first
 best label).
 
@@ -43,25 +44,29 @@ def _strings(data: bytes, chunk: int) -> list[str]:
     return out
 
 
+def _read_model(data: bytes) -> tuple[list[str], list[str], np.ndarray]:
+    """Labels, attribute names and feature records of a crf1dm file."""
+    magic, _, kind, _, _, _, _, features, label_chunk, attribute_chunk, _ = HEADER.unpack_from(data)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ValueError("no crf1dm header")
+    count = struct.unpack_from("<I", data, features + 8)[0]
+    return (_strings(data, label_chunk), _strings(data, attribute_chunk),
+            np.frombuffer(data, FEATURE, count, features + 12))
+
+
 class LinearChainCrf:
     """Scores, best labels and marginals of a CRFsuite model, for sentences given as lists
     of attribute ids per token (`encode` turns attribute strings into ids)."""
 
     def __init__(self, path: str | Path):
         path = Path(path)
-        data = path.read_bytes()
-        magic, _, kind, _, _, labels, attributes, features, label_chunk, attribute_chunk, _ = \
-            HEADER.unpack_from(data)
-        if magic != b"lCRF" or kind != b"FOMC":
-            raise ValueError(f"{path}: not a CRFsuite first-order CRF model")
-        self.labels = _strings(data, label_chunk)
-        self.attribute_ids = {name: i for i, name in enumerate(_strings(data, attribute_chunk))}
-        count = struct.unpack_from("<I", data, features + 8)[0]
-        records = np.frombuffer(data, FEATURE, count, features + 12)
-        # one row more than attributes: a zero row every token starts with, so that a token
-        # none of whose attributes the model knows still has a (zero) score
-        self.zero_row = attributes
-        self.state = np.zeros((attributes + 1, labels))
+        try:
+            self.labels, attribute_names, records = _read_model(path.read_bytes())
+        except (ValueError, struct.error) as error:
+            raise ValueError(f"{path}: not a CRFsuite first-order CRF model ({error})") from None
+        labels, attributes = len(self.labels), len(attribute_names)
+        self.attribute_ids = {name: i for i, name in enumerate(attribute_names)}
+        self.state = np.zeros((attributes, labels))
         state = records[records["type"] == STATE]
         self.state[state["source"], state["destination"]] = state["weight"]
         self.transition = np.zeros((labels, labels))
