@@ -256,12 +256,15 @@ class EntityRules:
     def _acronyms(doc: Doc, words: list[str]) -> list[Span]:
         """Acronyms of organisations: those the data file lists ("DNVOAC", "KM") and other
         all-capital words of three or more letters ("LIAA") not inside a capitalised run
-        ("PAZIŅOJUMS PRESEI"), usually organisations in report text."""
+        ("PAZIŅOJUMS PRESEI"), and no common word of five or more letters set in capitals
+        ("IEDAĻA", "NEPIECIEŠAMS"; FullStack train: 29 such words outside any organisation,
+        5 inside), usually organisations in report text."""
         config = _config()
         return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
                 if word.isupper() and (word in config["org_acronyms"] or (
                     len(word) >= 3 and word.isalpha() and word not in config["not_org_acronyms"]
-                    and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())))]
+                    and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())
+                    and not (len(word) >= 5 and _common_word(word.lower()) and _common_word(word.capitalize()))))]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:
