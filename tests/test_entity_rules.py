@@ -43,6 +43,10 @@ def test_seed_entities(seed_ents, text, label):
     # type words FullStack train ends organisations with ("Valsts policija", "Latvijas Banka")
     ("Dokumenti glabājas Latvijas Valsts arhīvā.", {("Latvijas Valsts arhīvā", "ORG")}),
     ("Lekciju vadīja Rīgas pašvaldības policijas pārstāvis.", {("Rīgas pašvaldības policijas", "ORG")}),
+    # unions that are places (FullStack train: "Eiropas Savienība" 16 places, 5 organisations)
+    ("Dalībnieki bija no Eiropas Savienības un Padomju Savienībā dzimušie.",
+     {("Eiropas Savienības", "LOC"), ("Padomju Savienībā", "LOC")}),
+    ("Atbalstu sniedza Latvijas Nedzirdīgo savienība.", {("Latvijas Nedzirdīgo savienība", "ORG")}),
 ])
 def test_type_phrases(text, entities):
     assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities

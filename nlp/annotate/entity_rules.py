@@ -45,6 +45,7 @@ def _config() -> dict:
     config["branch_type_words"] = set(config["branch_type_words"])
     # head lemma -> the lemmas before it
     config["org_type_phrases"] = {tuple(p.split())[-1]: tuple(p.split())[:-1] for p in config["org_type_phrases"]}
+    config["place_type_phrases"] = [tuple(p.split()) for p in config["place_type_phrases"]]
     config["building_type_words"] = set(config["building_type_words"])
     config["facility_type_words"] = set(config["facility_type_words"])
     # their first letters, which inflection leaves alone: the dictionary is asked only then
@@ -218,7 +219,7 @@ class EntityRules:
         spans = []
         lexicon = load_lexicon()
         for i, lemma in enumerate(lemmas):
-            if i in in_terms:
+            if i in in_terms or _place_phrase_at(lemmas, i) is not None:
                 continue
             end = _quoted_name_after(doc, i + 1)
             # before a quoted name, a noun reading or a dictionary headword of the word will do
@@ -295,6 +296,10 @@ class EntityRules:
         config = _config()
         spans = []
         for i, (word, lemma) in enumerate(zip(words, lemmas)):
+            phrase_start = _place_phrase_at(lemmas, i)
+            if phrase_start is not None:
+                spans.append(Span(doc, phrase_start, i + 1, "LOC"))  # "Eiropas Savienībā"
+                continue
             suffixed = i + 1 < len(doc) and lemmas[i + 1] in config["place_suffix_words"] and (
                 lemmas[i + 1] in config["place_suffix_plural"] or "Plur" not in doc[i + 1].morph.get("Number"))
             if _name_word(word) and not (opens_text_unit(doc[i]) and _common_word(word)) \
@@ -467,6 +472,15 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _place_phrase_at(lemmas: list[str], i: int) -> int | None:
+    """Start of a place phrase of the data file ending at word i ("Eiropas Savienība"), else None."""
+    for phrase in _config()["place_type_phrases"]:
+        start = i + 1 - len(phrase)
+        if start >= 0 and tuple(lemmas[start : i + 1]) == phrase:
+            return start
+    return None
 
 
 def _genitive_ending(word: Token) -> bool:
