@@ -56,6 +56,14 @@ def test_sentence_initial_capitals_are_not_organisation_names(seed_ents):
     assert not any(text.startswith(("Atsevišķu", "Veicināt", "Ar ")) for text, _ in seed_ents)
 
 
+def test_a_season_is_a_date_only_with_a_year():
+    pipeline = nlp.load()
+    assert [e.text for e in pipeline("Pasākumi notika vasarā un rudenī.").ents if e.label_ == "DATE"] == []
+    doc = pipeline("Festivāls notika 2023. gada vasarā.")
+    assert [(e.text, e._.date_value.start.isoformat()) for e in doc.ents if e.label_ == "DATE"] == [
+        ("2023. gada vasarā", "2023-06-01")]
+
+
 @pytest.mark.parametrize("text, organisations", [
     # a common word set in capitals is a heading or emphasis, not an acronym
     ("Projekta IEDAĻA par sadarbību ar LIAA.", {"LIAA"}),
