@@ -31,6 +31,7 @@ from ..resources import load_resource
 from ..tokenizer import opens_text_unit
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 LOWER = "a-zāčēģīķļņšūž"
 INITIAL_SURNAME = re.compile(rf"\b(?:D[zž]|[{UPPER}])\.\s?[{UPPER}][{LOWER}]+")  # "A.Stepanova", "Dz. Lezdiņa"
 
@@ -260,15 +261,17 @@ class EntityRules:
     def _acronyms(doc: Doc, words: list[str]) -> list[Span]:
         """Acronyms of organisations: those the data file lists ("DNVOAC", "KM") and other
         all-capital words of three or more letters ("LIAA") not inside a capitalised run
-        ("PAZIŅOJUMS PRESEI"), and no common word of five or more letters set in capitals
+        ("PAZIŅOJUMS PRESEI"), no common word of five or more letters set in capitals
         ("IEDAĻA", "NEPIECIEŠAMS"; FullStack train: 29 such words outside any organisation,
-        5 inside), usually organisations in report text."""
+        5 inside) and no Roman numeral ("III", "XVIII": train, none of 9 standing alone is an
+        organisation), usually organisations in report text."""
         config = _config()
         return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
                 if word.isupper() and (word in config["org_acronyms"] or (
                     len(word) >= 3 and word.isalpha() and word not in config["not_org_acronyms"]
                     and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())
-                    and not (len(word) >= 5 and _common_word(word.lower()) and _common_word(word.capitalize()))))]
+                    and not (len(word) >= 5 and _common_word(word.lower()) and _common_word(word.capitalize()))
+                    and not ROMAN_NUMERAL.fullmatch(word)))]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:
