@@ -56,6 +56,15 @@ def test_sentence_initial_capitals_are_not_organisation_names(seed_ents):
     assert not any(text.startswith(("Atsevišķu", "Veicināt", "Ar ")) for text, _ in seed_ents)
 
 
+@pytest.mark.parametrize("text, entities", [
+    # a person's name before a street word names the street
+    ("Birojs atrodas K. Valdemāra ielā 5, Rīgā.", {("Rīgā", "LOC")}),
+    ("Tikāmies Raiņa bulvārī ar Jāni Bērziņu.", {("Jāni Bērziņu", "PER")}),
+])
+def test_a_name_before_a_street_word_is_no_person(text, entities):
+    assert {(e.text, e.label_) for e in nlp.load()(text).ents} == entities
+
+
 def test_a_season_is_a_date_only_with_a_year():
     pipeline = nlp.load()
     assert [e.text for e in pipeline("Pasākumi notika vasarā un rudenī.").ents if e.label_ == "DATE"] == []

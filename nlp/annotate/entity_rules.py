@@ -53,6 +53,7 @@ def _config() -> dict:
     config["facility_stems"] = tuple({word[:5] for word in config["facility_type_words"]})
     config["saint_abbreviations"] = set(config["saint_abbreviations"])
     config["seasons"] = set(config["seasons"])
+    config["street_words"] = set(config["street_words"])
     config["title_heads"] = set(config["title_heads"])
     config["person_titles"] = set(config["person_titles"])
     config["person_roles"] = set(config["person_roles"])
@@ -182,7 +183,8 @@ class EntityRules:
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
         model_spans = [e for e in model_spans if not any(i in taken for i in range(e.start, e.end))]
-        spans = filter_spans([_in_its_quotes(s) if s.label_ == "ORG" else s for s in model_spans + rule_spans])
+        spans = filter_spans([_in_its_quotes(s) if s.label_ == "ORG" else s for s in model_spans + rule_spans
+                              if not (s.label_ == "PER" and _names_a_street(s, lemmas))])
         spans = _coordinated_places(doc, words, lemmas, _with_introduced_acronyms(doc, words, spans))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -479,6 +481,12 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _names_a_street(span: Span, lemmas: list[str]) -> bool:
+    """A person's name before "iela", "bulvāris" ... names the street ("Raiņa bulvārī",
+    "K. Valdemāra ielā"; FullStack train: 41 capitalised words before a street word, none a person)."""
+    return span.end < len(lemmas) and lemmas[span.end].lower() in _config()["street_words"]
 
 
 def _place_phrase_at(lemmas: list[str], i: int) -> int | None:
