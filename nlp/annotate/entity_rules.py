@@ -32,6 +32,7 @@ from ..tokenizer import opens_text_unit
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+ORDINAL_NUMBER = re.compile(r"\d{1,3}\.")
 LOWER = "a-zāčēģīķļņšūž"
 INITIAL_SURNAME = re.compile(rf"\b(?:D[zž]|[{UPPER}])\.\s?[{UPPER}][{LOWER}]+")  # "A.Stepanova", "Dz. Lezdiņa"
 
@@ -280,7 +281,9 @@ class EntityRules:
         """Start of the capitalised / genitive words that name the organisation with its type word."""
         start = i
         k = i - 1
-        while k >= 0 and doc[k].is_alpha and not doc[k].is_space and i - k <= 6:
+        if k > 0 and ORDINAL_NUMBER.fullmatch(doc[k].text) and doc[k - 1].text[:1].isupper():
+            k -= 1  # a school's number after its town: "Rīgas 64. vidusskola" (not "ielas 5. nams")
+        while k >= 0 and doc[k].is_alpha and i - k <= 6:
             word = doc[k]
             nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
             # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative,

@@ -275,6 +275,8 @@ class MorphLexicon:
             if not rules or (out and n < MIN_ALT_SUFFIX):
                 continue
             for strip, append, upos, feats, count in rules:
+                if strip > n:
+                    continue  # it would strip letters the matched ending does not vouch for ("Tamm" -> "ts")
                 lemma = apply_rule(low, strip, append)
                 if upos == "PROPN":
                     lemma = capitalised(lemma)
