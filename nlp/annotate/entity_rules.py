@@ -214,8 +214,8 @@ class EntityRules:
         if span.label_ == "LOC" and len(span) == 1 and not span[0].is_upper and _common_word(span[0].text) \
                 and not _is_place(span[0].text, _lemma(span[0])):
             return False  # a capitalised common noun in a title ("Atzinības raksts"), no place
-        if span.label_ == "DATE" and len(span) == 1 and _lemma(span[0]).lower() in config["seasons"]:
-            return False  # "vasarā": its year, if any, comes from the rules (FullStack train: 83 of 94 are none)
+        if span.label_ == "DATE" and _lone_season(span):
+            return False  # "vasarā": its year, if any, comes from the rules
         # "NVO", "MT NVO": generic words for organisations, not names
         return not (span.label_ == "ORG" and span[-1].text in config["not_org_acronyms"])
 
@@ -412,11 +412,10 @@ class EntityRules:
         taken = [(start, end) for start, end, _ in found]
         clocks = [(start, end, None) for start, end in find_clock_times(text)
                   if not any(start < e and s < end for s, e in taken)]
-        seasons = _config()["seasons"]
         for start, end, value in found + clocks:
             span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
-            if span is not None and not (value is None and len(span) == 1 and _lemma(span[0]).lower() in seasons):
-                span._.date_value = value  # (a season alone is a date only with a year to give it)
+            if span is not None and not (value is None and _lone_season(span)):
+                span._.date_value = value
                 spans.append(span)
         return spans
 
@@ -484,6 +483,12 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _lone_season(span: Span) -> bool:
+    """A season word alone ("vasarā"): a date only with a year to give it (FullStack train: 83
+    of 94 standing alone are no time expression)."""
+    return len(span) == 1 and _lemma(span[0]).lower() in _config()["seasons"]
 
 
 def _names_a_street(span: Span, lemmas: list[str]) -> bool:
