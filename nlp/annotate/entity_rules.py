@@ -47,7 +47,12 @@ def _config() -> dict:
     config["branch_type_words"] = set(config["branch_type_words"])
     # head lemma -> the lemmas before it
     config["org_type_phrases"] = {tuple(p.split())[-1]: tuple(p.split())[:-1] for p in config["org_type_phrases"]}
-    config["place_type_phrases"] = [tuple(p.split()) for p in config["place_type_phrases"]]
+    # head lemma -> the lemma sequences before it (two unions share "savienība")
+    place_phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in config["place_type_phrases"]:
+        *before, head = phrase.split()
+        place_phrases.setdefault(head, []).append(tuple(before))
+    config["place_type_phrases"] = place_phrases
     config["building_type_words"] = set(config["building_type_words"])
     config["facility_type_words"] = set(config["facility_type_words"])
     # their first letters, which inflection leaves alone: the dictionary is asked only then
@@ -499,9 +504,9 @@ def _names_a_street(span: Span, lemmas: list[str]) -> bool:
 
 def _place_phrase_at(lemmas: list[str], i: int) -> int | None:
     """Start of a place phrase of the data file ending at word i ("Eiropas Savienība"), else None."""
-    for phrase in _config()["place_type_phrases"]:
-        start = i + 1 - len(phrase)
-        if start >= 0 and tuple(lemmas[start : i + 1]) == phrase:
+    for before in _config()["place_type_phrases"].get(lemmas[i], ()):
+        start = i - len(before)
+        if start >= 0 and tuple(lemmas[start:i]) == before:
             return start
     return None
 
