@@ -39,19 +39,19 @@ class LexiconMorph:
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon = load_lexicon(lexicon_path)
         self.lexicon.load_dictionary()
-        self._tag_readings: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        # (form, UPOS, FEATS, XPOS, lemma) of a tagged token -> the same after `_check`, as
+        # ids: the check depends on nothing else, and most tokens repeat an earlier one
+        self._checked: dict[tuple[int, ...], tuple] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.is_space:
                 continue
             if token.pos_:
-                feats = str(token.morph)
-                if _tag_alone(feats):
-                    self._reading_of_tag(token, feats)
-                self._refine(token)
-                if token.tag_:
-                    token.tag_ = self.lexicon.consistent_xpos(token.tag_, token.lemma_, token.pos_, str(token.morph))
+                key = (token.orth, token.pos, token.morph.key, token.tag, token.lemma)
+                pos, morph, tag, lemma = bounded_cache(self._checked, key, lambda _: self._check(token))
+                token.pos, token.tag, token.lemma = pos, tag, lemma
+                token.set_morph(morph)
                 continue
             if token.is_punct:
                 token.pos_ = "PUNCT"
@@ -66,21 +66,31 @@ class LexiconMorph:
                 token.set_morph(best.morph)
         return doc
 
+    def _check(self, token) -> tuple:
+        """A tagged token's reading: its tag's, then checked against the treebank and the
+        dictionary, with an XPOS consistent with the result (UPOS, FEATS, XPOS and lemma as
+        ids, the FEATS as spaCy's MorphAnalysis)."""
+        feats = str(token.morph)
+        if _tag_alone(feats):
+            self._reading_of_tag(token, feats)
+        self._refine(token)
+        if token.tag_:
+            token.tag_ = self.lexicon.consistent_xpos(token.tag_, token.lemma_, token.pos_, str(token.morph))
+        return token.pos, token.morph, token.tag, token.lemma
+
     def _reading_of_tag(self, token, feats: str) -> None:
         """A tag alone, with at most its case (lv_crf_tagger's, where no model tagged the
         token or where the CRF overruled it): the lexicon's likeliest reading with that tag
         and case (LVTB dev, gold tokens, lexicon backend: UFeats 88.30 -> 90.45 with the
         joint UPOS|Case CRF against the UPOS CRF and the tag's likeliest reading), else with
-        that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check.
-        Remembered per (form, tag, FEATS): it is asked for nearly every token."""
-        upos, lemma, morph = bounded_cache(self._tag_readings, (token.text, token.pos_, feats), self._tag_reading)
+        that tag, else its likeliest lemma. A model's lemma stays for `_refine` to check."""
+        upos, lemma, morph = self._tag_reading(token.text, token.pos_, feats)
         token.pos_ = upos
         if not token.lemma_:
             token.lemma_ = lemma
         token.set_morph(morph or None)
 
-    def _tag_reading(self, key: tuple[str, str, str]) -> tuple[str, str, str]:
-        text, upos, feats = key
+    def _tag_reading(self, text: str, upos: str, feats: str) -> tuple[str, str, str]:
         if upos in DICTIONARY_UPOS and not text.isupper() and self._unknown_name(text):
             # the CRF's endings vote for a common word ("• Žiguru slāvu ansamblim": ADJ);
             # an acronym is a noun ("DNVOAC", see `_acronym`)
