@@ -39,7 +39,7 @@ def test_cached_word_attributes_are_the_same_attributes(tagger):
     uncached = features(words, tagger.treebank_classes, tagger.dictionary_class)
     assert features(words, tagger.treebank_classes, tagger.dictionary_class, {}) == uncached
     # the tagger's cache holds the attributes as the model's ids
-    encoded = [tagger.model.encode(attributes) for attributes in uncached]
+    encoded = [list(tagger.model.encode(attributes)) for attributes in uncached]
     tagger.tag_words(words)
     assert features(words, tagger.treebank_classes, tagger.dictionary_class, tagger.words,
                     tagger.model.encode) == encoded

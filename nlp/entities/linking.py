@@ -48,7 +48,6 @@ def lexicon_lemma_fn():
     "mazsalaca"); one read as a common noun or adjective that inflects exactly one capitalised
     hunspell-lv headword takes that ("Līksnā" -> "Līksna", not an adjective "līksns"); others
     ("Nacionālajai", whose guessed proper-noun readings come after the adjective's) stay."""
-    from dataclasses import replace
 
     from nlp.morphology import load_lexicon
 
@@ -63,7 +62,7 @@ def lexicon_lemma_fn():
         if proper is not None:
             return proper
         headwords = [stem for stem in lex.dictionary_stems(word) if stem[:1].isupper()]
-        return replace(first, lemma=headwords[0], upos="PROPN") if len(headwords) == 1 else first
+        return first._replace(lemma=headwords[0], upos="PROPN") if len(headwords) == 1 else first
 
     best.readings = lex.analyses  # every reading, for agreement (see canonical_name)
     return best

@@ -18,7 +18,7 @@ NOUN_UPOS = {"NOUN", "PROPN"}
 
 def analyses(token: Token) -> list[Analysis]:
     own = [Analysis(token.lemma_, token.pos_, str(token.morph), 0)] if token.pos_ else []
-    return own + load_lexicon().analyses(token.text)
+    return [*own, *load_lexicon().analyses(token.text)]
 
 
 def is_abbreviation(token: Token) -> bool:

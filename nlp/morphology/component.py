@@ -3,8 +3,6 @@ dictionary: filled in where no trained component annotated a token (the lexicon 
 checked where one did (core, stanza)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,7 +57,7 @@ class LexiconMorph:
                 continue
             best = self.lexicon.best(token.text)
             if best.upos in DICTIONARY_UPOS and self._unknown_name(token.text, opens_text_unit(token)):
-                best = replace(best, upos="PROPN", lemma=capitalised(best.lemma))
+                best = best._replace(upos="PROPN", lemma=capitalised(best.lemma))
             token.pos_ = best.upos
             token.lemma_ = token.text if self._acronym(token.text, token.pos_) else best.lemma
             if best.morph:

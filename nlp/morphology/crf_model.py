@@ -80,33 +80,44 @@ class LinearChainCrf:
         out_of = (self.transition[:, None, :] - self.transition[None, :, :]).max(axis=2)
         self.dominance = into + out_of
 
-    def encode(self, attributes: Sequence[str]) -> list[int]:
+    def encode(self, attributes: Sequence[str]) -> tuple[int, ...]:
         """The ids of the attributes the model knows (the others carry no weight)."""
         ids = self.attribute_ids
-        return [ids[a] for a in attributes if a in ids]
+        return tuple([ids[a] for a in attributes if a in ids])
 
-    def scores(self, sentences: Sequence[Sequence[Sequence[int]]]) -> list[np.ndarray]:
-        """(tokens x labels) state scores of each sentence: each token's attribute weights
-        summed (one sparse product for all the sentences)."""
+    def scores(self, sentences: Sequence[Sequence[Sequence[int]]]) -> np.ndarray:
+        """(tokens x labels) state scores of the tokens of all `sentences`, one row per token
+        in order: each token's attribute weights summed (one sparse product)."""
         ids = [i for sentence in sentences for token in sentence for i in token]
         lengths = [len(token) for sentence in sentences for token in sentence]
         rows = sparse.csr_matrix((np.ones(len(ids)), ids, np.cumsum([0, *lengths])),
                                  shape=(len(lengths), len(self.state)))
-        return np.split(rows @ self.state, np.cumsum([len(sentence) for sentence in sentences])[:-1])
+        return rows @ self.state
 
-    def viterbi(self, scores: np.ndarray) -> list[int]:
-        """The best label sequence (label indices). The only candidates at a position are the
-        labels that its best-scoring label does not beat whatever their neighbours
-        (`dominance`): ~2.4 of 59 per word on LVTB dev, so the search runs over a few."""
+    def viterbi(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
+        """The best label sequence (label indices) of each sentence, whose tokens are the
+        next `lengths[k]` rows of `scores`. The only candidates at a position are the labels
+        that its best-scoring label does not beat whatever their neighbours (`dominance`):
+        ~2.4 of 59 per word on LVTB dev, so the search runs over a few."""
         n = len(scores)
         if n == 0:
-            return []
+            return [[] for _ in lengths]
         top = scores.argmax(axis=1)
         keep = scores[np.arange(n), top][:, None] - scores <= self.dominance[:, top].T
         ends = np.cumsum(keep.sum(axis=1)).tolist()
         labels = np.nonzero(keep)[1].tolist()  # ascending at each position
         values = scores[keep].tolist()
         positions = [(labels[a:b], values[a:b]) for a, b in zip([0, *ends[:-1]], ends)]
+        out, start = [], 0
+        for length in lengths:
+            out.append(self._best_path(positions[start:start + length]))
+            start += length
+        return out
+
+    def _best_path(self, positions: list[tuple[list[int], list[float]]]) -> list[int]:
+        """Viterbi over each position's (candidate labels, their state scores)."""
+        if not positions:
+            return []
         transition = self.transition_rows
         candidates, best = positions[0]
         back: list[list[int]] = []

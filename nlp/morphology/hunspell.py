@@ -98,6 +98,11 @@ class HunspellLv:
         # flag -> the lengths of the endings of the rules it continues, longest first
         self.first_lengths = {flag: sorted({len(add) for add in firsts}, reverse=True)
                               for flag, firsts in self.continued_by.items()}
+        # added ending -> stripped ending -> the rules whose flag some rule continues: all
+        # that can apply to a base the dictionary lacks (~7 of ~80 rules per unseen form)
+        self.continued_suffixes = {add: {strip: [rule for rule in rules if rule.flag in self.continued_by]
+                                         for strip, rules in by_strip.items()}
+                                   for add, by_strip in self.suffixes.items()}
 
     def _read_aff(self, path: Path) -> None:
         counts: dict[str, int] = Counter()
@@ -146,7 +151,8 @@ class HunspellLv:
         firsts_of: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         # k up to the whole word: the .aff has FULLSTRIP ("viens" -> "pirmais")
         for k in range(min(self.max_add, len(word)), -1, -1):
-            by_strip = self.suffixes.get(word[len(word) - k:])
+            ending = word[len(word) - k:]
+            by_strip = self.suffixes.get(ending)
             if not by_strip:
                 continue
             kept = word[: len(word) - k]
@@ -154,6 +160,8 @@ class HunspellLv:
                 base = kept + strip
                 entries = self.entries.get(base, ())
                 entry_flags = "".join(flags for flags, _ in entries)  # flags are single characters
+                if not entries:
+                    rules = self.continued_suffixes[ending][strip]
                 for rule in rules:
                     # twofold: the base may itself be a form that an earlier rule made and
                     # whose added part carries this rule's flag as its continuation

