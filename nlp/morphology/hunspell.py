@@ -159,9 +159,10 @@ class HunspellLv:
             for strip, rules in by_strip.items():
                 base = kept + strip
                 entries = self.entries.get(base, ())
-                entry_flags = "".join(flags for flags, _ in entries)  # flags are single characters
-                if not entries:
-                    rules = self.continued_suffixes[ending][strip]
+                if entries:
+                    entry_flags = "".join(flags for flags, _ in entries)  # flags are single characters
+                else:
+                    entry_flags, rules = "", self.continued_suffixes[ending][strip]
                 for rule in rules:
                     # twofold: the base may itself be a form that an earlier rule made and
                     # whose added part carries this rule's flag as its continuation
