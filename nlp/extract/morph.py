@@ -88,12 +88,15 @@ def agrees(token: Token, value: float | int) -> bool:
     if is_abbreviation(token) or not isinstance(value, int):
         return True
     wanted = {"Sing"} if wants_singular(value) else {"Plur", "Ptan"}
-    for a in analyses(token):
-        if a.upos in NOUN_UPOS:
-            number = a.feat("Number")
-            if number is None or number in wanted or number == "Ptan":
-                return True
-    return False
+    nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS]
+    for a in nouns:
+        number = a.feat("Number")
+        if number is None or number in wanted or number == "Ptan":
+            return True
+    # The treebank saw the form only as another noun's ("4 skolu direktori": the accusative
+    # singular of "direktore", once): the dictionary's noun may agree, as `noun_lemma` reads it.
+    dictionary_noun = load_lexicon().hunspell_lemmas(token.text).get("NOUN") if token.text[:1].islower() else None
+    return dictionary_noun is not None and all(a.lemma.lower() != dictionary_noun for a in nouns)
 
 
 def noun_lemma(token: Token, value: float | int | None = None) -> str:
