@@ -50,6 +50,9 @@ def test_seed_entities(seed_ents, text, label):
     # a school's number after its town is part of the name; a house number is not
     ("Nodarbības notika Rīgas 64. vidusskolā.", {("Rīgas 64. vidusskolā", "ORG")}),
     ("Audriņu ciema Lidices ielas 5. nama iedzīvotāji.", {("Audriņu ciema", "LOC")}),
+    # a name coordinates its genitives; two towns do not make one museum
+    ("Izstāde bija apskatāma Ogres Vēstures un mākslas muzejā.", {("Ogres Vēstures un mākslas muzejā", "ORG")}),
+    ("Darbi bija apskatāmi Rīgas un Jūrmalas muzejos.", {("Rīgas", "LOC"), ("Jūrmalas", "LOC")}),
 ])
 def test_type_phrases(text, entities):
     assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities

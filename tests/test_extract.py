@@ -94,6 +94,9 @@ def test_seed_breakdown_and_count_noun():
     # the lexicon reads "asistenti" only as the accusative singular of "asistente": the number wants a plural
     ("Projektu vadīja 1 koordinators un 3 asistenti.",
      [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
+    # ... nor "direktori" as a plural: the genitive before it is not what is counted
+    ("Piedalījās 27 skolotāji un 4 skolu direktori.",
+     [(27, None, "skolotājs", "exact", "count"), (4, None, "direktors", "exact", "count")]),
     # among readings that agree, hunspell-lv's ("treneri": not the feminine "trenere"); a lemma the
     # dictionary does not list loses to one it does ("printeri": not "printers")
     ("Tika apmācīti 16 jaunie treneri un nopirkti 2 printeri.",

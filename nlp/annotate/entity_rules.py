@@ -290,6 +290,10 @@ class EntityRules:
             k -= 1  # a school's number after its town: "Rīgas 64. vidusskola" (not "ielas 5. nams")
         while k >= 0 and doc[k].is_alpha and i - k <= 6:
             word = doc[k]
+            if word.lower_ == "un" and 0 < k < i - 1 and not doc[k + 1].text[:1].isupper() \
+                    and doc[k - 1].text[:1].isupper() and "Gen" in doc[k - 1].morph.get("Case"):
+                k -= 1  # a name coordinates its genitives: "Ogres Vēstures un mākslas muzejs"
+                continue
             nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
             # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative,
             # the definite adjective in "starptautisko programmu" too) on a word not analysed as
