@@ -14,7 +14,7 @@ from thinc.api import use_ops
 # Importing the modules registers their @Language.factory components.
 from .annotate import entity_rules as _entity_rules  # noqa: F401
 from .annotate import indicator_ner as _scoped_ner
-from .annotate import ner_veto as _ner_veto  # noqa: F401
+from .annotate import ner_crf as _ner_crf  # noqa: F401
 from .classify import indicators as _classify  # noqa: F401
 from .extract import breakdowns as _breakdowns  # noqa: F401
 from .extract import quantities as _quantities  # noqa: F401
@@ -36,7 +36,7 @@ BACKENDS = ("lexicon", "core", "stanza")
 ENTITY_SCOPES = _scoped_ner.SCOPES
 PIPE_BATCH_SIZE = 32
 # spaCy's NER component (disabled: it holds the model) and the one that runs it, by scope.
-NER_PIPES = ("ner", "lv_ner", "lv_indicator_ner", "lv_ner_veto")
+NER_PIPES = ("ner", "lv_ner", "lv_indicator_ner", "lv_ner_crf")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
@@ -88,7 +88,8 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         # After extraction, where the quantities it serves are known.
         nlp.add_pipe("lv_ner", name="lv_indicator_ner", before="lv_entity_rules", config={"scope": "indicators"})
     if ner is not None:
-        nlp.add_pipe("lv_ner_veto", before="lv_entity_rules")  # the NER's entities, judged before the rules add theirs
+        # the NER's entities judged, and the CRF's added, before the rules add theirs
+        nlp.add_pipe("lv_ner_crf", before="lv_entity_rules", config={"scope": entity_scope})
     return nlp
 
 

@@ -1,16 +1,18 @@
-"""`lv_ner_veto`: a second opinion on the trained NER's entities, from a feature CRF.
+"""`lv_ner_crf`: a second opinion on the trained NER's entities, from a feature CRF.
 
 A linear-chain CRF (CRFsuite; BIO labels for PER, ORG, LOC and DATE) learnt from FullStack
 train over the word, its endings and shape, the lexicon's part of speech, lemma, case and
 number, whether it stands inside quotes, and whether the entity rules' gazetteers know it as
 a place or a first name, for the word and its neighbours. Alone it is about as good as the
-neural NER (FullStack dev, session 12: 73.6 against 72.6), and right on other spans, so it
-judges the NER's entities: one the CRF gives almost no chance (the probability that exactly
-this span has this label, from its marginals, under `threshold`) is dropped before the domain
-rules, which may then find the right one. FullStack dev through `nlp.load()`: 80.06 -> 81.1
-(threshold 0.002; 80.8-81.1 for 0.0005-0.01).
+neural NER (FullStack dev, session 12: 73.6 against 72.6) and right on other spans, so the two
+are combined before the domain rules: an NER entity the CRF gives almost no chance (the
+probability that exactly this span has this label, from its marginals, under `threshold`) is
+dropped, which may let the rules find the right one, and an entity on the CRF's best path that
+it is sure of (at least `add_threshold`) is added where no entity is. FullStack dev through
+`nlp.load()`: 80.06 -> 81.1 with the first, -> 81.9 with both (thresholds 0.002 and 0.9; 80.8-81.1
+for 0.0005-0.01, 81.6-81.9 for 0.7-0.97).
 
-Train with ``python scripts/train_ner_veto.py`` (about 5 minutes on one CPU thread); tagging
+Train with ``python scripts/train_ner_crf.py`` (about 5 minutes on one CPU thread); tagging
 reads CRFsuite's model file with `nlp.morphology.crf_model.LinearChainCrf`.
 """
 from __future__ import annotations
@@ -24,8 +26,9 @@ from spacy.tokens import Doc, Span
 from ..morphology.crf_model import LinearChainCrf
 from ..morphology.crf_tagger import WORD_CACHE_SIZE, _shape
 from . import entity_rules
+from .indicator_ner import SCOPES, indicator_regions
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_ner" / "veto.crfsuite"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_ner" / "crf.crfsuite"
 LABELS = ("PER", "ORG", "LOC", "DATE")
 OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTES = "„“«", "”»", '"'
 # the word's own attributes that its neighbours at -2..2 also carry
@@ -119,23 +122,31 @@ def train(docs: Iterable[Doc], model_path: Path, *, c1: float = 0.1, c2: float =
     trainer.train(str(model_path))
 
 
-@Language.factory("lv_ner_veto", default_config={"model_path": None, "threshold": 0.002})
-def make_ner_veto(nlp: Language, name: str, model_path: str | None, threshold: float) -> "NerVeto":
-    return NerVeto(model_path, threshold)
+@Language.factory("lv_ner_crf", default_config={"model_path": None, "threshold": 0.002, "add_threshold": 0.9,
+                                                 "scope": "doc"})
+def make_ner_crf(nlp: Language, name: str, model_path: str | None, threshold: float, add_threshold: float,
+                 scope: str) -> "NerCrf":
+    if scope not in SCOPES:
+        raise ValueError(f"unknown entity scope {scope!r}; choose one of {', '.join(SCOPES)}")
+    return NerCrf(model_path, threshold, add_threshold, scope)
 
 
-class NerVeto:
+class NerCrf:
     """Drops the trained NER's PER/ORG/LOC/DATE entities that the CRF gives a probability
-    under `threshold`; the other entities stay."""
+    under `threshold`, and adds the CRF's own where it is sure and no entity is, in the
+    sentences of `scope` (as `lv_ner`'s: the whole Doc, or where indicators take entities)."""
 
-    def __init__(self, model_path: str | None = None, threshold: float = 0.002):
+    def __init__(self, model_path: str | None = None, threshold: float = 0.002, add_threshold: float = 0.9,
+                 scope: str = "doc"):
         model_path = Path(model_path or DEFAULT_PATH)
         if not model_path.exists():
             raise FileNotFoundError(f"{model_path}: the NER's CRF is not installed "
-                                    "(python scripts/train_ner_veto.py writes it)")
+                                    "(python scripts/train_ner_crf.py writes it)")
         self.model = LinearChainCrf(model_path)
         self.index = {name: i for i, name in enumerate(self.model.labels)}
         self.threshold = threshold
+        self.add_threshold = add_threshold
+        self.scope = scope
         self.words: dict = {}  # analysed words' attribute ids, found once per process
 
     def span_probability(self, marginals, start: int, end: int, label: str) -> float:
@@ -152,27 +163,59 @@ class NerVeto:
             probability = min(probability, 1 - marginals[end, inside])
         return float(probability)
 
+    def _sentences(self, doc: Doc) -> list[Span]:
+        if not doc.has_annotation("SENT_START"):
+            return [doc[:]]  # a pre-tokenised Doc that nothing split into sentences
+        if self.scope == "doc":
+            return list(doc.sents)
+        regions = indicator_regions(doc)
+        return [sentence for sentence in doc.sents
+                if any(start < sentence.end and sentence.start < end for start, end in regions)]
+
+    def _path_entities(self, path: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the entities on a sentence's best label path."""
+        spans, start, label = [], None, None
+        for i, name in enumerate([self.model.labels[k] for k in path] + ["O"]):
+            if start is not None and name == "I-" + label:
+                continue
+            if start is not None:
+                spans.append((start, i, label))
+            start, label = (i, name[2:]) if name[:2] in ("B-", "I-") else (None, None)
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
-        judged = [entity for entity in doc.ents if entity.label_ in LABELS]
-        if not judged:
+        sentences = [sentence for sentence in self._sentences(doc) if len(sentence)]
+        if not sentences:
             return doc
         if len(self.words) > WORD_CACHE_SIZE:
             self.words.clear()
-        if doc.has_annotation("SENT_START"):
-            sentences = list({entity.sent.start: entity.sent for entity in judged}.values())
-        else:
-            sentences = [doc[:]]  # a pre-tokenised Doc that nothing split into sentences
+        lengths = [len(sentence) for sentence in sentences]
         scores = self.model.scores([features(sentence, self.words, self.model.encode) for sentence in sentences])
-        dropped = set()
+        paths = self.model.viterbi(scores, lengths)
+        entities = list(doc.ents)
+        dropped, added = set(), []
         offset = 0
-        for sentence in sentences:
-            marginals = self.model.marginals(scores[offset:offset + len(sentence)])
+        for sentence, path in zip(sentences, paths):
+            rows = scores[offset:offset + len(sentence)]
             offset += len(sentence)
+            judged = [e for e in entities if e.label_ in LABELS and sentence.start <= e.start < sentence.end]
+            proposed = self._path_entities(path)
+            if not judged and not proposed:
+                continue
+            marginals = self.model.marginals(rows)
             for entity in judged:
-                if sentence.start <= entity.start < sentence.end and self.span_probability(
-                        marginals, entity.start - sentence.start, min(entity.end, sentence.end) - sentence.start,
-                        entity.label_) < self.threshold:
+                end = min(entity.end, sentence.end) - sentence.start
+                if self.span_probability(marginals, entity.start - sentence.start, end, entity.label_) < self.threshold:
                     dropped.add(entity)
-        if dropped:
-            doc.set_ents([entity for entity in doc.ents if entity not in dropped])
+            taken = [e for e in entities if e not in dropped and sentence.start < e.end and e.start < sentence.end]
+            taken += added
+            sure = [(self.span_probability(marginals, start, end, label), start, end, label)
+                    for start, end, label in proposed]
+            for probability, start, end, label in sorted(sure, reverse=True):
+                span = Span(doc, sentence.start + start, sentence.start + end, label)
+                if probability >= self.add_threshold and all(span.end <= e.start or e.end <= span.start for e in taken):
+                    added.append(span)
+                    taken.append(span)
+        if dropped or added:
+            doc.set_ents(sorted([e for e in entities if e not in dropped] + added, key=lambda e: e.start))
         return doc

@@ -1,8 +1,8 @@
-"""Train models/lv_ner/veto.crfsuite (the CRF that judges the NER's entities,
-nlp.annotate.ner_veto) on FullStack train, its gold tokens analysed by lvmine's tagger and
+"""Train models/lv_ner/crf.crfsuite (the CRF that judges and completes the NER's entities,
+nlp.annotate.ner_crf) on FullStack train, its gold tokens analysed by lvmine's tagger and
 lexicon.
 
-    python scripts/train_ner_veto.py [--data ../shared/data/fullstack-ner] [--out models/lv_ner/veto.crfsuite]
+    python scripts/train_ner_crf.py [--data ../shared/data/fullstack-ner] [--out models/lv_ner/crf.crfsuite]
 
 About 5 minutes on one CPU thread. Then `lvmine evaluate-ner --data ../shared/data/fullstack-ner
 --pipeline --split dev` scores what `nlp.load()` tags with it.
@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
-from nlp.annotate.ner_veto import DEFAULT_PATH, train
+from nlp.annotate.ner_crf import DEFAULT_PATH, train
 from nlp.pipeline import load
 from nlp.training.ner_data import SRC, iter_docs
 
