@@ -7,8 +7,9 @@ a place or a first name, for the word and its neighbours. Alone it is about as g
 neural NER (FullStack dev, session 12: 73.6 against 72.6) and right on other spans, so the two
 are combined before the domain rules: an NER entity the CRF gives almost no chance (the
 probability that exactly this span has this label, from its marginals, under `threshold`) is
-dropped, which may let the rules find the right one, and an entity on the CRF's best path that
-it is sure of (at least `add_threshold`) is added where no entity is. FullStack dev through
+dropped, which may let the rules find the right one, and an entity the CRF is sure of (at least
+`add_threshold`; its labels are then each position's likeliest, so no best-path search is
+needed) is added where no entity is. FullStack dev through
 `nlp.load()`: 80.06 -> 81.1 with the first, -> 81.9 with both (thresholds 0.002 and 0.9; 80.8-81.1
 for 0.0005-0.01, 81.6-81.9 for 0.7-0.97).
 
@@ -34,6 +35,9 @@ OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTES = "„“«", "”»", '"'
 # the word's own attributes that its neighbours at -2..2 also carry
 NEIGHBOUR_KEYS = ("w", "s3", "sh", "pos", "lem", "case")
 NEIGHBOUR_FLAGS = ("title", "place", "fname")
+# attributes of a position, not of a word: the sentence's first word, quotes around, its ends
+FIXED_NAMES = ("bias", "first", *(f"{offset}:inq" for offset in (-2, -1, 0, 1, 2)),
+               *(f"{offset}:pad" for offset in (-2, -1, 1, 2)))
 
 
 def _word_attributes(text: str, lemma: str, upos: str, case: str, number: str) -> tuple[list[str], dict[int, list[str]]]:
@@ -67,7 +71,7 @@ def _in_quotes(words: Sequence[str]) -> list[bool]:
 
 def features(tokens: Sequence, cache: dict | None = None, encode: Callable[[list[str]], tuple] = tuple) -> list[list]:
     """CRFsuite attributes (with `encode`, their ids) of each token of one sentence;
-    `cache` keeps each analysed word's attributes."""
+    `cache` keeps each analysed word's attributes and each word pair's."""
     words = []
     for token in tokens:
         key = (token.text, token.lemma_, token.pos_, (token.morph.get("Case") or [""])[0],
@@ -79,23 +83,37 @@ def features(tokens: Sequence, cache: dict | None = None, encode: Callable[[list
             if cache is not None:
                 cache[key] = entry
         words.append(entry)
+    fixed = {name: encode([name]) for name in FIXED_NAMES}
     quoted = _in_quotes([token.text for token in tokens])
     n = len(words)
     out = []
     for i, (own, _, low) in enumerate(words):
-        names = ["bias"] + (["first"] if i == 0 else [])
-        names += [f"{offset}:inq" for offset in (-2, -1, 0, 1, 2) if 0 <= i + offset < n and quoted[i + offset]]
-        names += [f"{offset}:pad" for offset in (-2, -1, 1, 2) if not 0 <= i + offset < n]
+        attributes = [*own, *fixed["bias"], *(fixed["first"] if i == 0 else ())]
+        for offset in (-2, -1, 0, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                attributes += fixed[f"{offset}:inq"] if quoted[j] else ()
+                attributes += words[j][1][-offset] if offset else ()
+            else:
+                attributes += fixed[f"{offset}:pad"]
         if i > 0:
-            names.append(f"-1w|w={words[i - 1][2]}|{low}")
+            attributes += _pair(words[i - 1][2], low, cache, encode)[1]
         if i + 1 < n:
-            names.append(f"w|+1w={low}|{words[i + 1][2]}")
-        attributes = list(own) + list(encode(names))
-        for offset in (-2, -1, 1, 2):
-            if 0 <= i + offset < n:
-                attributes += words[i + offset][1][-offset]
+            attributes += _pair(low, words[i + 1][2], cache, encode)[0]
         out.append(attributes)
     return out
+
+
+def _pair(first: str, second: str, cache: dict | None, encode: Callable[[list[str]], tuple]) -> tuple[tuple, tuple]:
+    """The attributes two neighbouring words give each other: the first's "w|+1w=a|b", the
+    second's "-1w|w=a|b"."""
+    key = ("pair", first, second)
+    pair = cache.get(key) if cache is not None else None
+    if pair is None:
+        pair = encode([f"w|+1w={first}|{second}"]), encode([f"-1w|w={first}|{second}"])
+        if cache is not None:
+            cache[key] = pair
+    return pair
 
 
 def bio_labels(sentence: Span) -> list[str]:
@@ -172,10 +190,10 @@ class NerCrf:
         return [sentence for sentence in doc.sents
                 if any(start < sentence.end and sentence.start < end for start, end in regions)]
 
-    def _path_entities(self, path: list[int]) -> list[tuple[int, int, str]]:
-        """(start, end, label) of the entities on a sentence's best label path."""
+    def _likeliest_entities(self, marginals) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the entities that each position's likeliest label makes."""
         spans, start, label = [], None, None
-        for i, name in enumerate([self.model.labels[k] for k in path] + ["O"]):
+        for i, name in enumerate([self.model.labels[k] for k in marginals.argmax(axis=1)] + ["O"]):
             if start is not None and name == "I-" + label:
                 continue
             if start is not None:
@@ -191,18 +209,11 @@ class NerCrf:
             self.words.clear()
         lengths = [len(sentence) for sentence in sentences]
         scores = self.model.scores([features(sentence, self.words, self.model.encode) for sentence in sentences])
-        paths = self.model.viterbi(scores, lengths)
         entities = list(doc.ents)
         dropped, added = set(), []
-        offset = 0
-        for sentence, path in zip(sentences, paths):
-            rows = scores[offset:offset + len(sentence)]
-            offset += len(sentence)
+        for sentence, marginals in zip(sentences, self.model.sentence_marginals(scores, lengths)):
             judged = [e for e in entities if e.label_ in LABELS and sentence.start <= e.start < sentence.end]
-            proposed = self._path_entities(path)
-            if not judged and not proposed:
-                continue
-            marginals = self.model.marginals(rows)
+            proposed = self._likeliest_entities(marginals)
             for entity in judged:
                 end = min(entity.end, sentence.end) - sentence.start
                 if self.span_probability(marginals, entity.start - sentence.start, end, entity.label_) < self.threshold:

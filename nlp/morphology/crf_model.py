@@ -138,18 +138,34 @@ class LinearChainCrf:
         return [position[0][k] for position, k in zip(positions, reversed(chosen))]
 
     def marginals(self, scores: np.ndarray) -> np.ndarray:
-        """(tokens x labels) probability of each label at each position (forward-backward,
-        in log space)."""
-        n = len(scores)
-        alpha = np.empty_like(scores)
-        beta = np.zeros_like(scores)
-        alpha[0] = scores[0]
-        for t in range(1, n):
-            alpha[t] = _logsumexp(alpha[t - 1][:, None] + self.transition, axis=0) + scores[t]
-        for t in range(n - 2, -1, -1):
-            beta[t] = _logsumexp(self.transition + (scores[t + 1] + beta[t + 1])[None, :], axis=1)
-        total = _logsumexp(alpha[-1], axis=0)
-        return np.exp(alpha + beta - total)
+        """(tokens x labels) probability of each label at each position of one sentence."""
+        return self.sentence_marginals(scores, [len(scores)])[0]
+
+    def sentence_marginals(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """Each sentence's (tokens x labels) marginals, its tokens the next `lengths[k]` rows
+        of `scores`: forward-backward in log space over all sentences at once, padded to the
+        longest (one numpy step per position, not per token)."""
+        if not lengths:
+            return []
+        lengths = np.asarray(lengths)
+        longest, labels = int(lengths.max()), len(self.labels)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        padded = np.zeros((len(lengths), longest, labels))
+        positions = np.arange(longest)
+        inside = positions[None, :] < lengths[:, None]  # (sentences, longest)
+        padded[inside] = scores[(starts[:, None] + positions[None, :])[inside]]
+        alpha = np.empty_like(padded)
+        beta = np.zeros_like(padded)
+        alpha[:, 0] = padded[:, 0]
+        for t in range(1, longest):
+            alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + self.transition, axis=1) + padded[:, t]
+        for t in range(longest - 2, -1, -1):
+            following = _logsumexp(self.transition + (padded[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
+            # a sentence's last position keeps beta 0: nothing follows it
+            beta[:, t] = np.where(inside[:, t + 1, None], following, 0.0)
+        total = _logsumexp(alpha[np.arange(len(lengths)), lengths - 1], axis=1)
+        probabilities = np.exp(alpha + beta - total[:, None, None])
+        return [probabilities[k, :length] for k, length in enumerate(lengths)]
 
 
 def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
