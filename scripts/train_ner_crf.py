@@ -4,7 +4,7 @@ lexicon.
 
     python scripts/train_ner_crf.py [--data ../shared/data/fullstack-ner] [--out models/lv_ner/crf.crfsuite]
 
-About 5 minutes on one CPU thread. Then `lvmine evaluate-ner --data ../shared/data/fullstack-ner
+About 3 minutes on one CPU thread. Then `lvmine evaluate-ner --data ../shared/data/fullstack-ner
 --pipeline --split dev` scores what `nlp.load()` tags with it.
 """
 from __future__ import annotations

@@ -24,7 +24,8 @@ def seeds():
 def test_pipeline_runs_the_ner_after_extraction(scoped):
     names = scoped.pipe_names
     assert "ner" not in names and "ner" in scoped.component_names
-    assert names.index("quantity_matcher") < names.index("lv_indicator_ner") == names.index("lv_entity_rules") - 1
+    assert names.index("quantity_matcher") < names.index("lv_indicator_ner") == names.index("lv_entity_rules") - 2
+    assert names.index("lv_ner_crf") == names.index("lv_entity_rules") - 1
 
 
 def test_unknown_scope_is_a_clear_error():

@@ -10,10 +10,10 @@ probability that exactly this span has this label, from its marginals, under `th
 dropped, which may let the rules find the right one, and an entity the CRF is sure of (at least
 `add_threshold`; its labels are then each position's likeliest, so no best-path search is
 needed) is added where no entity is. FullStack dev through
-`nlp.load()`: 80.06 -> 81.1 with the first, -> 81.9 with both (thresholds 0.002 and 0.9; 80.8-81.1
+`nlp.load()`: 80.06 -> 81.1 with the first, -> 81.8 with both (thresholds 0.002 and 0.9; 80.8-81.1
 for 0.0005-0.01, 81.6-81.9 for 0.7-0.97).
 
-Train with ``python scripts/train_ner_crf.py`` (about 5 minutes on one CPU thread); tagging
+Train with ``python scripts/train_ner_crf.py`` (about 3 minutes on one CPU thread); tagging
 reads CRFsuite's model file with `nlp.morphology.crf_model.LinearChainCrf`.
 """
 from __future__ import annotations
