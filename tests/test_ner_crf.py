@@ -60,11 +60,14 @@ def test_other_labels_and_unsplit_docs_are_left_alone(crf):
     assert [(e.text, e.label_) for e in crf(doc).ents] == [("500 EUR", "MONEY")]
 
 
-def test_cached_attributes_are_the_same_attributes(analysed, crf):
-    sentence = analysed("Biedrība „Omītes” sadarbojās ar Rēzeknes novada pašvaldību.")[:]
-    encoded = [list(crf.model.encode(attributes)) for attributes in features(sentence)]
-    assert features(sentence, {}, crf.model.encode) == encoded
-    assert features(sentence, crf.words, crf.model.encode) == encoded
+def test_state_scores_from_cached_parts_are_the_attributes_weights(analysed, crf):
+    import numpy as np
+
+    for text in ("Biedrība „Omītes” sadarbojās ar Rēzeknes novada pašvaldību.", "Paldies!", "Rīgā"):
+        sentence = analysed(text)[:]
+        expected = crf.model.scores([[crf.model.encode(attributes) for attributes in features(sentence)]])
+        for _ in range(2):  # the second time from the cache
+            assert np.allclose(crf.state_scores(sentence), expected)
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path):

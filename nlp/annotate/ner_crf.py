@@ -19,8 +19,9 @@ reads CRFsuite's model file with `nlp.morphology.crf_model.LinearChainCrf`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -69,51 +70,35 @@ def _in_quotes(words: Sequence[str]) -> list[bool]:
     return out
 
 
-def features(tokens: Sequence, cache: dict | None = None, encode: Callable[[list[str]], tuple] = tuple) -> list[list]:
-    """CRFsuite attributes (with `encode`, their ids) of each token of one sentence;
-    `cache` keeps each analysed word's attributes and each word pair's."""
-    words = []
-    for token in tokens:
-        key = (token.text, token.lemma_, token.pos_, (token.morph.get("Case") or [""])[0],
-               (token.morph.get("Number") or [""])[0])
-        entry = cache.get(key) if cache is not None else None
-        if entry is None:
-            own, at = _word_attributes(*key)
-            entry = (encode(own), {offset: encode(names) for offset, names in at.items()}, token.text.lower())
-            if cache is not None:
-                cache[key] = entry
-        words.append(entry)
-    fixed = {name: encode([name]) for name in FIXED_NAMES}
+def features(tokens: Sequence) -> list[list[str]]:
+    """CRFsuite attributes of each token of one sentence (training; `NerCrf.state_scores`
+    sums the same attributes' weights from per-word parts)."""
+    words = [_word_attributes(*_analysis(token)) for token in tokens]
     quoted = _in_quotes([token.text for token in tokens])
+    lows = [token.text.lower() for token in tokens]
     n = len(words)
     out = []
-    for i, (own, _, low) in enumerate(words):
-        attributes = [*own, *fixed["bias"], *(fixed["first"] if i == 0 else ())]
+    for i, (own, _) in enumerate(words):
+        attributes = [*own, "bias", *(["first"] if i == 0 else [])]
         for offset in (-2, -1, 0, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                attributes += fixed[f"{offset}:inq"] if quoted[j] else ()
-                attributes += words[j][1][-offset] if offset else ()
+                attributes += [f"{offset}:inq"] if quoted[j] else []
+                attributes += words[j][1][-offset] if offset else []
             else:
-                attributes += fixed[f"{offset}:pad"]
+                attributes.append(f"{offset}:pad")
         if i > 0:
-            attributes += _pair(words[i - 1][2], low, cache, encode)[1]
+            attributes.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
         if i + 1 < n:
-            attributes += _pair(low, words[i + 1][2], cache, encode)[0]
+            attributes.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
         out.append(attributes)
     return out
 
 
-def _pair(first: str, second: str, cache: dict | None, encode: Callable[[list[str]], tuple]) -> tuple[tuple, tuple]:
-    """The attributes two neighbouring words give each other: the first's "w|+1w=a|b", the
-    second's "-1w|w=a|b"."""
-    key = ("pair", first, second)
-    pair = cache.get(key) if cache is not None else None
-    if pair is None:
-        pair = encode([f"w|+1w={first}|{second}"]), encode([f"-1w|w={first}|{second}"])
-        if cache is not None:
-            cache[key] = pair
-    return pair
+def _analysis(token) -> tuple[str, str, str, str, str]:
+    """What a token's attributes depend on: form, lemma, UPOS, case and number."""
+    return (token.text, token.lemma_, token.pos_, (token.morph.get("Case") or [""])[0],
+            (token.morph.get("Number") or [""])[0])
 
 
 def bio_labels(sentence: Span) -> list[str]:
@@ -165,7 +150,54 @@ class NerCrf:
         self.threshold = threshold
         self.add_threshold = add_threshold
         self.scope = scope
-        self.words: dict = {}  # analysed words' attribute ids, found once per process
+        self.fixed = {name: self.model.weight(self.model.encode([name])) for name in FIXED_NAMES}
+        self.words: dict = {}  # analysed words' and word pairs' summed weights, once per process
+
+    def _word(self, token) -> tuple:
+        """(own weights, weights it gives each offset, lower-cased form) of an analysed word."""
+        key = _analysis(token)
+        entry = self.words.get(key)
+        if entry is None:
+            own, at = _word_attributes(*key)
+            weight, encode = self.model.weight, self.model.encode
+            entry = self.words[key] = (weight(encode(own)), {offset: weight(encode(names)) for offset, names in at.items()},
+                                       token.text.lower())
+        return entry
+
+    def _pair(self, first: str, second: str) -> tuple:
+        """The weights two neighbouring words give each other: the first's "w|+1w=a|b", the
+        second's "-1w|w=a|b"."""
+        key = (first, second)
+        pair = self.words.get(key)
+        if pair is None:
+            weight, encode = self.model.weight, self.model.encode
+            pair = self.words[key] = (weight(encode([f"w|+1w={first}|{second}"])),
+                                      weight(encode([f"-1w|w={first}|{second}"])))
+        return pair
+
+    def state_scores(self, tokens: Sequence) -> np.ndarray:
+        """(tokens x labels) state scores of one sentence: the weights of `features(tokens)`
+        summed, from cached parts (a word's own, what it gives its neighbours, a pair's)."""
+        words = [self._word(token) for token in tokens]
+        n = len(words)
+        scores = np.array([own for own, _, _ in words]) + self.fixed["bias"]
+        scores[0] += self.fixed["first"]
+        quoted = np.array(_in_quotes([token.text for token in tokens]))
+        for offset in (-2, -1, 0, 1, 2):
+            # positions [lo, hi) have a word at i + offset; the others get the padding
+            lo = min(n, max(0, -offset))
+            hi = max(lo, min(n, n - offset))
+            scores[lo:hi][quoted[lo + offset:hi + offset]] += self.fixed[f"{offset}:inq"]
+            if offset:
+                if hi > lo:
+                    scores[lo:hi] += np.array([words[i + offset][1][-offset] for i in range(lo, hi)])
+                scores[:lo] += self.fixed[f"{offset}:pad"]
+                scores[hi:] += self.fixed[f"{offset}:pad"]
+        if n > 1:
+            pairs = [self._pair(words[i][2], words[i + 1][2]) for i in range(n - 1)]
+            scores[:-1] += np.array([first for first, _ in pairs])
+            scores[1:] += np.array([second for _, second in pairs])
+        return scores
 
     def span_probability(self, marginals, start: int, end: int, label: str) -> float:
         """A lower bound of the probability that tokens [start, end) of a sentence, and no
@@ -208,7 +240,7 @@ class NerCrf:
         if len(self.words) > WORD_CACHE_SIZE:
             self.words.clear()
         lengths = [len(sentence) for sentence in sentences]
-        scores = self.model.scores([features(sentence, self.words, self.model.encode) for sentence in sentences])
+        scores = np.concatenate([self.state_scores(sentence) for sentence in sentences])
         entities = list(doc.ents)
         dropped, added = set(), []
         for sentence, marginals in zip(sentences, self.model.sentence_marginals(scores, lengths)):

@@ -85,6 +85,10 @@ class LinearChainCrf:
         ids = self.attribute_ids
         return tuple([ids[a] for a in attributes if a in ids])
 
+    def weight(self, ids: Sequence[int]) -> np.ndarray:
+        """The summed state weights (one per label) of a set of attribute ids."""
+        return self.state[list(ids)].sum(axis=0)
+
     def scores(self, sentences: Sequence[Sequence[Sequence[int]]]) -> np.ndarray:
         """(tokens x labels) state scores of the tokens of all `sentences`, one row per token
         in order: each token's attribute weights summed (one sparse product)."""
