@@ -91,3 +91,18 @@ def test_indicator_scope_looks_only_where_indicators_take_entities():
         doc = pipeline("Sanāksmi vadīja Inese Kalniņa.\n\nProjektā piedalījās 45 dalībnieki no Daugavpils.")
     entities = {(e.text, e.label_) for e in doc.ents}
     assert ("Daugavpils", "LOC") in entities and ("Inese Kalniņa", "PER") not in entities
+
+
+def test_sentences_of_very_different_lengths_give_proper_marginals_without_warnings(crf):
+    import warnings
+
+    import numpy as np
+
+    lengths = [2, 400, 1]
+    scores = np.random.default_rng(0).normal(0, 5, (sum(lengths), len(crf.model.labels)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        marginals = crf.model.sentence_marginals(scores, lengths)
+    assert [len(m) for m in marginals] == lengths
+    assert all(np.allclose(m.sum(axis=1), 1.0) for m in marginals)
+    assert np.allclose(marginals[0], crf.model.marginals(scores[:2]))

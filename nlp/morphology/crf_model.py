@@ -168,7 +168,8 @@ class LinearChainCrf:
             # a sentence's last position keeps beta 0: nothing follows it
             beta[:, t] = np.where(inside[:, t + 1, None], following, 0.0)
         total = _logsumexp(alpha[np.arange(len(lengths)), lengths - 1], axis=1)
-        probabilities = np.exp(alpha + beta - total[:, None, None])
+        # past a sentence's end its alpha grows without bound: padding, set to probability 0
+        probabilities = np.exp(np.where(inside[:, :, None], alpha + beta - total[:, None, None], -np.inf))
         return [probabilities[k, :length] for k, length in enumerate(lengths)]
 
 
