@@ -106,3 +106,16 @@ def test_sentences_of_very_different_lengths_give_proper_marginals_without_warni
     assert [len(m) for m in marginals] == lengths
     assert all(np.allclose(m.sum(axis=1), 1.0) for m in marginals)
     assert np.allclose(marginals[0], crf.model.marginals(scores[:2]))
+
+
+@pytest.mark.parametrize("words, inside", [
+    (["biedrība", "„", "Zaļā", "zeme", "”", "un"], [False, True, True, True, False, False]),
+    # a Latvian „…“ closes with “, which opens an English-style “…”
+    (["„", "Omītes", "“", "un", "“", "Ivuški", "”", "."], [True, True, False, False, True, True, False, False]),
+    (['"', "Nordea", "banka", '"', "vēlas"], [True, True, True, False, False]),
+    (['"Nordea', 'banka"', "vēlas"], [True, False, False]),  # quotes written onto the words
+])
+def test_quote_state_follows_the_entity_rules_quotes(words, inside):
+    from nlp.annotate.ner_crf import _in_quotes
+
+    assert _in_quotes(words) == inside

@@ -448,20 +448,27 @@ class EntityRules:
 
 
 def _quotes_balanced(text: str, quotes: dict) -> bool:
-    """Every quote in `text` is closed after it opens; a straight " both opens and closes."""
+    """Every quote in `text` is closed after it opens."""
     depth = 0
     for char in text:
-        if char == '"':
-            depth = 1 - depth if depth <= 1 else depth - 1
-        elif char in quotes["open"] and char not in quotes["close"]:
-            depth += 1
-        elif char in quotes["close"] and char not in quotes["open"]:
-            depth -= 1
-            if depth < 0:
-                return False
-        elif char in quotes["open"]:  # “ closes a Latvian „…“ and opens an English-style “…”
-            depth = depth - 1 if depth else depth + 1
+        depth = quote_depth(depth, char, quotes)
+        if depth < 0:
+            return False
     return depth == 0
+
+
+def quote_depth(depth: int, char: str, quotes: dict) -> int:
+    """How many quotes are open after `char`, `depth` before it: a straight " both opens and
+    closes; “ closes a Latvian „…“ and opens an English-style “…”."""
+    if char == '"':
+        return 1 - depth if depth <= 1 else depth - 1
+    if char in quotes["open"] and char not in quotes["close"]:
+        return depth + 1
+    if char in quotes["close"] and char not in quotes["open"]:
+        return depth - 1
+    if char in quotes["open"]:
+        return depth - 1 if depth else depth + 1
+    return depth
 
 
 def _in_its_quotes(span: Span) -> Span:

@@ -10,8 +10,8 @@ probability that exactly this span has this label, from its marginals, under `th
 dropped, which may let the rules find the right one, and an entity the CRF is sure of (at least
 `add_threshold`; its labels are then each position's likeliest, so no best-path search is
 needed) is added where no entity is. FullStack dev through
-`nlp.load()`: 80.06 -> 81.1 with the first, -> 81.8 with both (thresholds 0.002 and 0.9; 80.8-81.1
-for 0.0005-0.01, 81.6-81.9 for 0.7-0.97).
+`nlp.load()`: 80.06 -> 81.1 with the first, -> 81.6 with both (thresholds 0.002 and 0.9, chosen
+with a first version: 80.8-81.1 for 0.0005-0.01, 81.6-81.9 for 0.7-0.97).
 
 Train with ``python scripts/train_ner_crf.py`` (about 3 minutes on one CPU thread); tagging
 reads CRFsuite's model file with `nlp.morphology.crf_model.LinearChainCrf`.
@@ -32,7 +32,6 @@ from .indicator_ner import SCOPES, indicator_regions
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_ner" / "crf.crfsuite"
 LABELS = ("PER", "ORG", "LOC", "DATE")
-OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTES = "„“«", "”»", '"'
 # the word's own attributes that its neighbours at -2..2 also carry
 NEIGHBOUR_KEYS = ("w", "s3", "sh", "pos", "lem", "case")
 NEIGHBOUR_FLAGS = ("title", "place", "fname")
@@ -57,16 +56,13 @@ def _word_attributes(text: str, lemma: str, upos: str, case: str, number: str) -
 
 
 def _in_quotes(words: Sequence[str]) -> list[bool]:
-    """Whether each word stands inside quotes (a quote itself counts as inside once opened)."""
-    inside, out = False, []
+    """Whether each word stands inside quotes (a quote itself counts as inside once opened;
+    the quote characters are the entity rules', `entity_patterns.json`)."""
+    quotes, depth, out = entity_rules._config()["quotes"], 0, []
     for word in words:
-        if word in STRAIGHT_QUOTES:
-            inside = not inside
-        elif word in OPENING_QUOTES:
-            inside = True
-        elif word in CLOSING_QUOTES:
-            inside = False
-        out.append(inside)
+        for char in word if len(word) == 1 else word[:1] + word[-1:]:
+            depth = max(0, entity_rules.quote_depth(depth, char, quotes))
+        out.append(depth > 0)
     return out
 
 
