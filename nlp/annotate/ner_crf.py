@@ -25,7 +25,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..morphology.crf_model import LinearChainCrf
+from ..morphology.crf_model import installed_model
 from ..morphology.crf_tagger import WORD_CACHE_SIZE, _shape
 from . import entity_rules
 from .indicator_ner import SCOPES, indicator_regions
@@ -137,12 +137,7 @@ class NerCrf:
 
     def __init__(self, model_path: str | None = None, threshold: float = 0.002, add_threshold: float = 0.9,
                  scope: str = "doc"):
-        model_path = Path(model_path or DEFAULT_PATH)
-        if not model_path.exists():
-            raise FileNotFoundError(f"{model_path}: the NER's CRF is not installed "
-                                    "(python scripts/train_ner_crf.py writes it)")
-        self.model = LinearChainCrf(model_path)
-        self.index = {name: i for i, name in enumerate(self.model.labels)}
+        self.model = installed_model(Path(model_path or DEFAULT_PATH), "the NER's CRF", "python scripts/train_ner_crf.py")
         self.threshold = threshold
         self.add_threshold = add_threshold
         self.scope = scope
@@ -199,7 +194,7 @@ class NerCrf:
         """A lower bound of the probability that tokens [start, end) of a sentence, and no
         more, are one `label` entity: its weakest B/I marginal, and that the next token
         does not continue it."""
-        begin, inside = self.index.get("B-" + label), self.index.get("I-" + label)
+        begin, inside = self.model.label_index.get("B-" + label), self.model.label_index.get("I-" + label)
         if begin is None or inside is None:
             return 0.0
         probability = marginals[start, begin]

@@ -54,6 +54,14 @@ def _read_model(data: bytes) -> tuple[list[str], list[str], np.ndarray]:
             np.frombuffer(data, FEATURE, count, features + 12))
 
 
+def installed_model(path: Path, what: str, command: str) -> "LinearChainCrf":
+    """The CRF model at `path`, or a clear error naming what is missing and the command that
+    writes it."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: {what} is not installed ({command} writes it)")
+    return LinearChainCrf(path)
+
+
 class LinearChainCrf:
     """Scores, best labels and marginals of a CRFsuite model, for sentences given as lists
     of attribute ids per token (`encode` turns attribute strings into ids)."""
@@ -65,6 +73,7 @@ class LinearChainCrf:
         except (ValueError, struct.error) as error:
             raise ValueError(f"{path}: not a CRFsuite first-order CRF model ({error})") from None
         labels, attributes = len(self.labels), len(attribute_names)
+        self.label_index = {name: i for i, name in enumerate(self.labels)}
         self.attribute_ids = {name: i for i, name in enumerate(attribute_names)}
         self.state = np.zeros((attributes, labels))
         state = records[records["type"] == STATE]

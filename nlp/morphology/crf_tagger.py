@@ -29,7 +29,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .crf_model import LinearChainCrf
+from .crf_model import installed_model
 from .lexicon import load_lexicon
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_tagger" / "tagger.crfsuite"
@@ -208,11 +208,7 @@ class CrfTagger:
     def __init__(self, model_path: str | None = None, override_threshold: float = 0.7,
                  case_threshold: float = 0.95):
         model_path = Path(model_path or DEFAULT_PATH)
-        if not model_path.exists():
-            raise FileNotFoundError(f"{model_path}: the CRF tagger model is not installed "
-                                    "(python scripts/train_tagger.py writes it)")
-        self.model = LinearChainCrf(model_path)
-        self.label_index = {name: i for i, name in enumerate(self.model.labels)}
+        self.model = installed_model(model_path, "the CRF tagger model", "python scripts/train_tagger.py")
         self.label_tags = [(upos, case or NO_CASE) for upos, _, case in (name.partition("|") for name in self.model.labels)]
         self.labels_of_upos: dict[str, list[int]] = {}
         for i, name in enumerate(self.model.labels):
@@ -261,7 +257,8 @@ class CrfTagger:
         return self._marginal(self.labels_of_upos.get(upos, []), sentence, i)
 
     def label_marginal(self, name: str, sentence: int, i: int) -> float:
-        return self._marginal([self.label_index[name]] if name in self.label_index else [], sentence, i)
+        index = self.model.label_index
+        return self._marginal([index[name]] if name in index else [], sentence, i)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = [[t for t in sentence if not t.is_space]
