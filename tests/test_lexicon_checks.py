@@ -295,3 +295,40 @@ def test_compounds_the_dictionary_lacks_are_read_as_their_last_word(form, readin
     lexicon = load_lexicon()
     assert not lexicon.known(form)
     assert lexicon.hunspell_lemmas(form) == readings
+
+
+@pytest.mark.parametrize("form, upos, lemma, feature", [
+    # debitives: "jā" + the present tense; LVTB lemmatises them to the verb
+    ("jānovērš", "VERB", "novērst", "Mood=Nec"),
+    ("jāsēžas", "VERB", "sēsties", "Reflex=Yes"),
+    ("jāatlaiž", "VERB", "atlaist", "Mood=Nec"),
+    # superlatives: "vis" + the comparative; lemmatised to the plain adjective or adverb
+    ("vistumšākajā", "ADJ", "tumšs", "Degree=Sup"),
+    ("Visērtākie", "ADJ", "ērts", "Degree=Sup"),
+])
+def test_unseen_debitives_and_superlatives_are_read_through_their_base_word(form, upos, lemma, feature):
+    lexicon = load_lexicon()
+    assert not lexicon.known(form)
+    best = lexicon.best(form)
+    assert (best.upos, best.lemma) == (upos, lemma) and feature in best.feats.split("|")
+
+
+@pytest.mark.parametrize("form", ["jāņogas", "visuaptverošā", "jānis"])
+def test_words_that_only_begin_like_a_debitive_or_superlative_are_not_read_so(form):
+    assert load_lexicon().prefixed(form) == []
+
+
+@pytest.mark.parametrize("word, model_upos, lemma", [
+    ("jānovērš", "VERB", "novērst"),        # the trained lemmatiser had kept the form
+    ("viszemiskākā", "ADJ", "zemisks"),     # ... and had kept "vis": "viszemisks"
+])
+def test_trained_models_unseen_debitives_and_superlatives_take_the_base_words_lemma(word, model_upos, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = model_upos, word
+    LexiconMorph()(doc)
+    assert doc[0].lemma_ == lemma

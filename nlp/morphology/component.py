@@ -159,6 +159,13 @@ class LexiconMorph:
             token.pos_, token.lemma_ = numeral.upos, numeral.lemma
             token.set_morph(numeral.feats)
             return
+        prefixed = next((a for a in self.lexicon.prefixed(token.text) if a.upos == token.pos_), None)
+        if prefixed is not None:
+            # a debitive or superlative the dictionary lacks, read through its base word
+            # (LVTB dev, gold tokens: core lemma 96.89 -> 96.95, lexicon 96.52 -> 96.68)
+            token.lemma_ = prefixed.lemma
+            token.set_morph(prefixed.morph or None)
+            return
         if token.pos_ == "SYM" and len(token.text) > 2 and token.text.isalpha() and token.text[0].isupper():
             # A name the model took for a symbol ("Dinaz", "RusLatNafta"): LVTB's alphabetic
             # symbols are letters and short abbreviations (list markers "a", "b"). Dev, unseen

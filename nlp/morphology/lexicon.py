@@ -251,7 +251,9 @@ class MorphLexicon:
         entries = self.forms.get(form.lower())
         if not entries:
             numeral = numeral_reading(form)
-            return (numeral,) if numeral else tuple(self._with_dictionary(form, self._guess(form)))
+            if numeral:
+                return (numeral,)
+            return tuple(dict.fromkeys([*self.prefixed(form), *self._with_dictionary(form, self._guess(form))]))
         seen = [Analysis(lemma, upos, feats, count) for lemma, upos, feats, count in entries]
         # A treebank sees each form in only some of its uses; Latvian endings are
         # systematically ambiguous ("-u" is accusative singular and genitive plural),
@@ -263,6 +265,23 @@ class MorphLexicon:
             a for a in self._guess(form)
             if (a.lemma.lower(), a.upos) in lexemes and (a.lemma.lower(), a.upos, a.feats) not in keys
         ))
+
+    def prefixed(self, form: str) -> list[Analysis]:
+        """An unseen debitive ("jānovērš") or superlative ("vistumšākajā") read through the
+        word after its prefix, which suffix rules cannot see: the lemma of "novērš" as a
+        present-tense verb ("novērst"), of "tumšākajā" as a comparative ("tumšs"). LVTB
+        lemmatises both to the plain word; dev had 14 such debitives and 9 superlatives wrong."""
+        low = form.lower()
+        for prefix, rest_upos, rest_feature, feature in PREFIXED_FORMS:
+            rest = low[len(prefix):]
+            if not low.startswith(prefix) or len(rest) < 3:
+                continue
+            readings = [a for a in self.analyses(rest) if a.upos in rest_upos and rest_feature in a.feats.split("|")]
+            if feature == "Mood=Nec":
+                return [Analysis(a.lemma, "VERB", DEBITIVE_FEATS[a.lemma.endswith("ties")], a.count)
+                        for a in readings[:1]]
+            return [a._replace(feats=a.feats.replace(rest_feature, feature)) for a in readings]
+        return []
 
     def _guess(self, form: str) -> list[Analysis]:
         """Analyses implied by the form's ending: the longest known suffix first, then the
@@ -301,6 +320,13 @@ class MorphLexicon:
         return self.analyses(form)[0]
 
 
+# (prefix, the parts of speech and the feature the rest of the word must have, the feature
+# the whole word has instead)
+PREFIXED_FORMS = (("jā", ("VERB", "AUX"), "Tense=Pres", "Mood=Nec"),
+                  ("vis", ("ADJ", "ADV"), "Degree=Cmp", "Degree=Sup"))
+# LVTB's FEATS of a debitive, by whether the verb is reflexive (513 of 521 in train)
+DEBITIVE_FEATS = {False: "Mood=Nec|Polarity=Pos|VerbForm=Fin|Voice=Act",
+                  True: "Mood=Nec|Polarity=Pos|Reflex=Yes|VerbForm=Fin|Voice=Act"}
 COMPOUND_MIN_PART, COMPOUND_MIN_TAIL = 3, 5
 # the parts of speech a compound's last word lends it (nouns and adjectives compound freely)
 COMPOUND_UPOS = ("NOUN", "ADJ")
