@@ -12,7 +12,9 @@ labels alone), Case 96.60 (95.46 for lv_core's morphologizer).
 As a component it tags what no trained model tagged (the lexicon backend), overrules a
 trained tagger's UPOS where the CRF is sure (marginal probability >= `override_threshold`)
 and its Case where the CRF is sure of it (`case_threshold`); `lv_lexicon_morph` then picks
-the lemma and FEATS of a reading with that tag and case. Train with
+the lemma and FEATS of a reading with that tag and case. With `bilstm_path` (the trained
+backends) the label scores also count a BiLSTM's log probabilities (`nlp.morphology.bilstm`),
+which sees the whole sentence. Train with
 ``python scripts/train_tagger.py`` (CRFsuite); tagging reads CRFsuite's model file into
 `crf_model.LinearChainCrf`, which decodes a document's sentences together with numpy and
 gives CRFsuite's labels and marginals at ~60 % of its cost.
@@ -23,12 +25,14 @@ import gzip
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
+from .bilstm import BiLstmTagger, word_attributes
 from .crf_model import installed_model
 from .lexicon import load_lexicon
 
@@ -162,6 +166,21 @@ def _dictionary_class(lexicon, known: dict[str, str] | None = None) -> Callable[
     return dictionary_class
 
 
+def jackknifed_classes(sentences: list[list[dict]], folds: int = 5) -> list[Callable[[str], tuple[str, str]]]:
+    """For each treebank sentence, the treebank classes of a lower-cased form as the other
+    folds of `sentences` give them (sentence k is in fold k % `folds`)."""
+    parts: list[dict[str, Counter]] = [dict() for _ in range(folds)]
+    for k, sentence in enumerate(sentences):
+        for token in sentence:
+            parts[k % folds].setdefault(token["form"].lower(), Counter())[token["upos"], case_of(token["feats"])] += 1
+
+    def classes_without(fold: int) -> Callable[[str], tuple[str, str]]:
+        others = [part for f, part in enumerate(parts) if f != fold]
+        return lambda low: _treebank_classes(reading for part in others for reading in part.get(low, ()))
+    by_fold = [classes_without(fold) for fold in range(folds)]
+    return [by_fold[k % folds] for k in range(len(sentences))]
+
+
 def train(sentences: list[list[dict]], model_path: Path, *, folds: int = 5, c1: float = 0.05,
           c2: float = 0.01, iterations: int = 200) -> None:
     """Train on treebank sentences ({"form", "upos", "feats"} dicts) with jackknifed
@@ -171,17 +190,8 @@ def train(sentences: list[list[dict]], model_path: Path, *, folds: int = 5, c1: 
     lexicon = load_lexicon()
     lexicon.load_dictionary()
     dictionary_class = _dictionary_class(lexicon)
-    parts = [dict() for _ in range(folds)]
-    for k, sentence in enumerate(sentences):
-        for token in sentence:
-            parts[k % folds].setdefault(token["form"].lower(), Counter())[token["upos"], case_of(token["feats"])] += 1
-
     trainer = pycrfsuite.Trainer(verbose=False)
-    for k, sentence in enumerate(sentences):
-        others = [part for f, part in enumerate(parts) if f != k % folds]
-
-        def treebank_classes(low: str) -> tuple[str, str]:
-            return _treebank_classes(reading for part in others for reading in part.get(low, ()))
+    for sentence, treebank_classes in zip(sentences, jackknifed_classes(sentences, folds)):
         trainer.append(features([t["form"] for t in sentence], treebank_classes, dictionary_class),
                        [label(t["upos"], t["feats"]) for t in sentence])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations})
@@ -193,10 +203,11 @@ def train(sentences: list[list[dict]], model_path: Path, *, folds: int = 5, c1: 
 
 
 @Language.factory("lv_crf_tagger", default_config={"model_path": None, "override_threshold": 0.7,
-                                                   "case_threshold": 0.95})
+                                                   "case_threshold": 0.95, "bilstm_path": None,
+                                                   "bilstm_weight": 1.5})
 def make_crf_tagger(nlp: Language, name: str, model_path: str | None, override_threshold: float,
-                    case_threshold: float) -> "CrfTagger":
-    return CrfTagger(model_path, override_threshold, case_threshold)
+                    case_threshold: float, bilstm_path: str | None, bilstm_weight: float) -> "CrfTagger":
+    return CrfTagger(model_path, override_threshold, case_threshold, bilstm_path, bilstm_weight)
 
 
 class CrfTagger:
@@ -206,7 +217,7 @@ class CrfTagger:
     sure of another."""
 
     def __init__(self, model_path: str | None = None, override_threshold: float = 0.7,
-                 case_threshold: float = 0.95):
+                 case_threshold: float = 0.95, bilstm_path: str | None = None, bilstm_weight: float = 1.5):
         model_path = Path(model_path or DEFAULT_PATH)
         self.model = installed_model(model_path, "the CRF tagger model", "python scripts/train_tagger.py")
         self.label_tags = [(upos, case or NO_CASE) for upos, _, case in (name.partition("|") for name in self.model.labels)]
@@ -223,6 +234,13 @@ class CrfTagger:
         self._scores = np.empty((0, len(self.model.labels)))  # of the last call's tokens
         self._starts: list[int] = [0]  # each sentence's first row in it
         self._marginals: dict[int, object] = {}
+        self.bilstm = None
+        if bilstm_path is not None:
+            # its labels in the CRF's order (the two learnt the same label set from LVTB train)
+            self.bilstm = BiLstmTagger(bilstm_path)
+            index = {name: i for i, name in enumerate(self.bilstm.labels)}
+            self._bilstm_columns = [index[name] for name in self.model.labels]
+        self.bilstm_weight = bilstm_weight
 
     def treebank_classes(self, low: str) -> tuple[str, str]:
         return _treebank_classes((upos, case_of(feats)) for _, upos, feats, _ in self.lexicon.forms.get(low, ()))
@@ -239,6 +257,10 @@ class CrfTagger:
                                                    self.model.encode) for words in sentences])
         self._starts = np.cumsum([0, *lengths]).tolist()
         self._marginals = {}
+        if self.bilstm is not None:
+            self._scores += self.bilstm_weight * np.log(np.concatenate(self.bilstm.probabilities(
+                [[word_attributes(word, self.treebank_classes(word.lower()), self.dictionary_class(word), _shape)
+                  for word in words] for words in sentences]))[:, self._bilstm_columns] + 1e-12)
         return [[self.label_tags[i] for i in path] for path in self.model.viterbi(self._scores, lengths)]
 
     def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
@@ -261,8 +283,19 @@ class CrfTagger:
         return self._marginal([index[name]] if name in index else [], sentence, i)
 
     def __call__(self, doc: Doc) -> Doc:
+        self._tag_docs([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Documents tagged `batch_size` at a time: the BiLSTM runs their sentences as one
+        batch, and per position it pays the same numpy calls for 30 sentences as for one."""
+        for batch in minibatch(docs, size=batch_size):
+            self._tag_docs(batch)
+            yield from batch
+
+    def _tag_docs(self, docs: list[Doc]) -> None:
         sentences = [[t for t in sentence if not t.is_space]
-                     for sentence in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]])]
+                     for doc in docs for sentence in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]])]
         sentences = [tokens for tokens in sentences if tokens]
         tags = self.tag_sentences([[t.text for t in tokens] for tokens in sentences])
         for s, (tokens, sentence_tags) in enumerate(zip(sentences, tags)):
@@ -276,4 +309,3 @@ class CrfTagger:
                             self.label_marginal(f"{upos}|{case}", s, i) >= self.case_threshold:
                         feats["Case"] = case
                         token.set_morph(feats)
-        return doc
