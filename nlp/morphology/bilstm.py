@@ -54,7 +54,7 @@ class BiLstmTagger:
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         self.labels: list[str] = meta["labels"]
         self.vocabularies = [{value: i for i, value in enumerate(values, start=2)} for values in meta["vocabularies"]]
-        self.embeddings = [weights[f"embedding_{k}"] for k in range(len(ATTRIBUTES))]
+        self.embeddings = [weights[f"embedding_{k}"] for k in range(len(self.vocabularies))]
         self.layers = meta["layers"]
         # per layer, both directions stacked: input weights (2 x in x 4H), recurrent weights
         # (2 x H x 4H) and biases (2 x 1 x 4H), gates reordered from PyTorch's (i, f, g, o) to
