@@ -23,7 +23,7 @@ from .morphology import component as _morph  # noqa: F401
 from .morphology import crf_tagger as _crf_tagger  # noqa: F401
 from . import reader
 from .doc_text import KEY as DOC_TEXT_KEY
-from .morphology.bilstm import DEFAULT_PATH as BILSTM_PATH
+from .morphology.bilstm import DEFAULT_PATHS as BILSTM_PATHS
 from .morphology.stanza_tagger import stanza_dir, stanza_processors
 from .tokenizer import customize_tokenizer
 
@@ -63,10 +63,10 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
     nlp.add_pipe("lv_numbers", first=True)
     # With a trained parser, only line breaks are fixed here; the parser finds the rest.
     nlp.add_pipe("lv_sentences", after="lv_numbers", config={"punctuation": not has_parser})
-    # A trained backend is the accurate choice: its CRF tagger mixes in the BiLSTM's
-    # probabilities (~+60 us a word; LVTB dev, gold tokens, core: UPOS 96.99 -> 97.21). The
+    # A trained backend is the accurate choice: its CRF tagger mixes in two BiLSTMs'
+    # probabilities (~+120 us a word; LVTB dev, gold tokens, core: UPOS 96.99 -> 97.32). The
     # lexicon backend, the fast one, keeps the CRF alone.
-    tagger_config = {"bilstm_path": str(BILSTM_PATH)} if base is not None else {}
+    tagger_config = {"bilstm_paths": [str(path) for path in BILSTM_PATHS]} if base is not None else {}
     if stanza:
         # After `base`'s own components: without a stanza tagger, stanza lemmatizes and
         # parses with the UPOS/FEATS they assign, once the CRF and the lexicon have checked

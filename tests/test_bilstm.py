@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import nlp
-from nlp.morphology.bilstm import ATTRIBUTES, DEFAULT_PATH, BiLstmTagger, train, word_attributes
+from nlp.morphology.bilstm import ATTRIBUTES, DEFAULT_PATHS, BiLstmTagger, train, word_attributes
 from nlp.morphology.crf_tagger import CrfTagger, _shape
 from nlp.training.evaluate_model import read_conllu
 
@@ -22,7 +22,7 @@ def crf():
 
 @pytest.fixture(scope="module")
 def mixed():
-    return CrfTagger(bilstm_path=str(DEFAULT_PATH))
+    return CrfTagger(bilstm_paths=[str(path) for path in DEFAULT_PATHS])
 
 
 def attributes(crf, words):
@@ -35,24 +35,27 @@ def upos(model: BiLstmTagger, probabilities: np.ndarray) -> list[str]:
 
 def test_the_bilstm_alone_tags_a_report_sentence(mixed, crf):
     words = "Biedrība organizēja 12 pasākumus , kuros piedalījās vairāk nekā 345 dalībnieki .".split()
-    tags = upos(mixed.bilstm, mixed.bilstm.probabilities([attributes(crf, words)])[0])
-    assert tags == ["NOUN", "VERB", "NUM", "NOUN", "PUNCT", "PRON", "VERB", "ADV", "SCONJ", "NUM", "NOUN", "PUNCT"]
+    for bilstm in mixed.bilstms:
+        assert upos(bilstm, bilstm.probabilities([attributes(crf, words)])[0]) == [
+            "NOUN", "VERB", "NUM", "NOUN", "PUNCT", "PRON", "VERB", "ADV", "SCONJ", "NUM", "NOUN", "PUNCT"]
 
 
 def test_a_sentences_probabilities_do_not_depend_on_its_batch(mixed, crf):
     short = attributes(crf, "Tas ir labi .".split())
     longer = attributes(crf, "Projektā piedalījās 45 dalībnieki no Rēzeknes un Rīgas novada skolām .".split())
-    alone = mixed.bilstm.probabilities([short])[0]
-    together = mixed.bilstm.probabilities([longer, short, []])
+    bilstm = mixed.bilstms[0]
+    alone = bilstm.probabilities([short])[0]
+    together = bilstm.probabilities([longer, short, []])
     assert np.allclose(alone, together[1], atol=1e-5)
-    assert together[2].shape == (0, len(mixed.bilstm.labels))
+    assert together[2].shape == (0, len(bilstm.labels))
     assert np.allclose(alone.sum(axis=1), 1.0, atol=1e-5)
 
 
-def test_numpy_gives_pytorchs_probabilities(mixed, crf):
+@pytest.mark.parametrize("k", range(len(DEFAULT_PATHS)))
+def test_numpy_gives_pytorchs_probabilities(mixed, crf, k):
     torch = pytest.importorskip("torch")
-    model = mixed.bilstm
-    weights = np.load(DEFAULT_PATH)
+    model = mixed.bilstms[k]
+    weights = np.load(DEFAULT_PATHS[k])
     hidden = weights["w_hh_0_0"].shape[1]
     lstm = torch.nn.LSTM(weights["w_ih_0_0"].shape[1], hidden, num_layers=model.layers, bidirectional=True,
                          batch_first=True)
@@ -87,8 +90,8 @@ def test_mixing_the_bilstm_in_tags_lvtb_dev_better_than_the_crf_alone(crf, mixed
 
 def test_the_core_backend_mixes_the_bilstm_in_and_the_lexicon_backend_does_not():
     tagger = nlp.load("core", ner=False).get_pipe("lv_crf_tagger")
-    assert tagger.bilstm is not None
-    assert nlp.load("lexicon", ner=False).get_pipe("lv_crf_tagger").bilstm is None
+    assert len(tagger.bilstms) == len(DEFAULT_PATHS) == 2
+    assert nlp.load("lexicon", ner=False).get_pipe("lv_crf_tagger").bilstms == []
 
 
 def test_training_writes_a_model_that_tags(tmp_path):

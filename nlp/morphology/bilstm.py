@@ -4,14 +4,16 @@ It reads the same word attributes as the CRF (the form, its endings, first lette
 and the three ambiguity classes: the UPOS and case sets LVTB train gives the form, the parts
 of speech hunspell-lv can read it as), one embedding each, but sees the whole sentence where
 the CRF sees two words either side.
-`lv_crf_tagger` adds its log probabilities, weighted, to the CRF's label scores and decodes
-the sum (a product of the two models). LVTB v2.5 dev, gold tokens, UPOS: CRF alone 96.70,
-BiLSTM alone 96.95; through the core backend 96.99 -> 97.21, lemma 96.95 -> 97.03 (weight
-1.5; 1.0: 97.18, 2.0: 97.22), the lexicon backend 96.87 -> 97.21 (lemma 96.68 -> 96.83).
-It costs ~60 us a word on one thread, so only the trained backends (core, stanza) mix it in.
+`lv_crf_tagger` adds the mean log probabilities of two such models (two training runs,
+seeds 1 and 2), weighted, to the CRF's label scores and decodes the sum (a product of the
+models). LVTB v2.5 dev, gold tokens, UPOS: CRF alone 96.70, each BiLSTM alone 96.95 / 96.94;
+through the core backend 96.99 -> 97.21 with one (weight 1.5), 97.32 with both (weight 2.5;
+1.5: 97.25, 2.0: 97.30, 3.0: 97.31), lemma 96.95 -> 97.05. The lexicon backend would gain as
+much (one model: 96.87 -> 97.21), but each model costs ~60 us a word on one thread, so only
+the trained backends (core, stanza) mix them in.
 
 Trained with PyTorch by ``python scripts/train_bilstm_tagger.py``, which writes the weights
-(`bilstm.npz`) and the vocabularies (`bilstm.json`); tagging needs numpy only: sentences of
+(`bilstm_seed1.npz`) and the vocabularies (`bilstm_seed1.json`); tagging needs numpy only: sentences of
 similar length run as one padded batch, one matrix product per position for both directions.
 """
 from __future__ import annotations
@@ -23,7 +25,9 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "lv_tagger" / "bilstm.npz"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "lv_tagger"
+# two runs of the training, seeds 1 and 2, whose log probabilities the tagger averages
+DEFAULT_PATHS = tuple(MODEL_DIR / f"bilstm_seed{seed}.npz" for seed in (1, 2))
 # the attributes of a word, in the order of the embeddings (see `word_attributes`)
 ATTRIBUTES = ("w", "s1", "s2", "s3", "s4", "p3", "sh", "tb", "cc", "h")
 PAD, UNKNOWN = 0, 1
@@ -45,7 +49,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 class BiLstmTagger:
     """Label probabilities of each word of a batch of sentences."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH):
+    def __init__(self, path: str | Path):
         path = Path(path)
         if not path.exists() or not path.with_suffix(".json").exists():
             raise FileNotFoundError(f"{path}: the BiLSTM tagger model (with its .json) is not installed "

@@ -12,8 +12,8 @@ labels alone), Case 96.60 (95.46 for lv_core's morphologizer).
 As a component it tags what no trained model tagged (the lexicon backend), overrules a
 trained tagger's UPOS where the CRF is sure (marginal probability >= `override_threshold`)
 and its Case where the CRF is sure of it (`case_threshold`); `lv_lexicon_morph` then picks
-the lemma and FEATS of a reading with that tag and case. With `bilstm_path` (the trained
-backends) the label scores also count a BiLSTM's log probabilities (`nlp.morphology.bilstm`),
+the lemma and FEATS of a reading with that tag and case. With `bilstm_paths` (the trained
+backends) the label scores also count BiLSTMs' mean log probabilities (`nlp.morphology.bilstm`),
 which sees the whole sentence. Train with
 ``python scripts/train_tagger.py`` (CRFsuite); tagging reads CRFsuite's model file into
 `crf_model.LinearChainCrf`, which decodes a document's sentences together with numpy and
@@ -203,11 +203,11 @@ def train(sentences: list[list[dict]], model_path: Path, *, folds: int = 5, c1: 
 
 
 @Language.factory("lv_crf_tagger", default_config={"model_path": None, "override_threshold": 0.7,
-                                                   "case_threshold": 0.95, "bilstm_path": None,
-                                                   "bilstm_weight": 1.5})
+                                                   "case_threshold": 0.95, "bilstm_paths": [],
+                                                   "bilstm_weight": 2.5})
 def make_crf_tagger(nlp: Language, name: str, model_path: str | None, override_threshold: float,
-                    case_threshold: float, bilstm_path: str | None, bilstm_weight: float) -> "CrfTagger":
-    return CrfTagger(model_path, override_threshold, case_threshold, bilstm_path, bilstm_weight)
+                    case_threshold: float, bilstm_paths: list[str], bilstm_weight: float) -> "CrfTagger":
+    return CrfTagger(model_path, override_threshold, case_threshold, bilstm_paths, bilstm_weight)
 
 
 class CrfTagger:
@@ -217,7 +217,7 @@ class CrfTagger:
     sure of another."""
 
     def __init__(self, model_path: str | None = None, override_threshold: float = 0.7,
-                 case_threshold: float = 0.95, bilstm_path: str | None = None, bilstm_weight: float = 1.5):
+                 case_threshold: float = 0.95, bilstm_paths: Sequence[str] = (), bilstm_weight: float = 2.5):
         model_path = Path(model_path or DEFAULT_PATH)
         self.model = installed_model(model_path, "the CRF tagger model", "python scripts/train_tagger.py")
         self.label_tags = [(upos, case or NO_CASE) for upos, _, case in (name.partition("|") for name in self.model.labels)]
@@ -234,12 +234,10 @@ class CrfTagger:
         self._scores = np.empty((0, len(self.model.labels)))  # of the last call's tokens
         self._starts: list[int] = [0]  # each sentence's first row in it
         self._marginals: dict[int, object] = {}
-        self.bilstm = None
-        if bilstm_path is not None:
-            # its labels in the CRF's order (the two learnt the same label set from LVTB train)
-            self.bilstm = BiLstmTagger(bilstm_path)
-            index = {name: i for i, name in enumerate(self.bilstm.labels)}
-            self._bilstm_columns = [index[name] for name in self.model.labels]
+        self.bilstms = [BiLstmTagger(path) for path in bilstm_paths]
+        # each BiLSTM's label columns in the CRF's order (all learnt the labels of LVTB train)
+        self._bilstm_columns = [[{name: i for i, name in enumerate(bilstm.labels)}[name] for name in self.model.labels]
+                                for bilstm in self.bilstms]
         self.bilstm_weight = bilstm_weight
 
     def treebank_classes(self, low: str) -> tuple[str, str]:
@@ -257,10 +255,12 @@ class CrfTagger:
                                                    self.model.encode) for words in sentences])
         self._starts = np.cumsum([0, *lengths]).tolist()
         self._marginals = {}
-        if self.bilstm is not None:
-            self._scores += self.bilstm_weight * np.log(np.concatenate(self.bilstm.probabilities(
-                [[word_attributes(word, self.treebank_classes(word.lower()), self.dictionary_class(word), _shape)
-                  for word in words] for words in sentences]))[:, self._bilstm_columns] + 1e-12)
+        if self.bilstms:
+            attributes = [[word_attributes(word, self.treebank_classes(word.lower()), self.dictionary_class(word), _shape)
+                           for word in words] for words in sentences]
+            log_probabilities = sum(np.log(np.concatenate(bilstm.probabilities(attributes))[:, columns] + 1e-12)
+                                    for bilstm, columns in zip(self.bilstms, self._bilstm_columns))
+            self._scores += self.bilstm_weight / len(self.bilstms) * log_probabilities
         return [[self.label_tags[i] for i in path] for path in self.model.viterbi(self._scores, lengths)]
 
     def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
@@ -287,8 +287,12 @@ class CrfTagger:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        """Documents tagged `batch_size` at a time: the BiLSTM runs their sentences as one
-        batch, and per position it pays the same numpy calls for 30 sentences as for one."""
+        """Documents tagged `batch_size` at a time where BiLSTMs run (per position they pay
+        the same numpy calls for 30 sentences as for one), one at a time for the CRF alone
+        (LVTB test, lexicon backend: warm 18k words/s in batches of 32, 24k one by one)."""
+        if not self.bilstms:
+            yield from map(self, docs)
+            return
         for batch in minibatch(docs, size=batch_size):
             self._tag_docs(batch)
             yield from batch
