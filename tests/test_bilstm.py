@@ -109,3 +109,11 @@ def test_training_writes_a_model_that_tags(tmp_path):
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="train_bilstm_tagger.py"):
         BiLstmTagger(tmp_path / "bilstm.npz")
+
+
+def test_a_file_that_is_no_bilstm_model_is_a_clear_error(tmp_path):
+    path = tmp_path / "bilstm.npz"
+    path.write_bytes(b"not a model")
+    path.with_suffix(".json").write_text("{}")
+    with pytest.raises(ValueError, match="bilstm.npz: not a BiLSTM tagger model"):
+        BiLstmTagger(path)

@@ -19,6 +19,7 @@ similar length run as one padded batch, one matrix product per position for both
 from __future__ import annotations
 
 import json
+import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
@@ -31,7 +32,8 @@ DEFAULT_PATHS = tuple(MODEL_DIR / f"bilstm_seed{seed}.npz" for seed in (1, 2))
 # the attributes of a word, in the order of the embeddings (see `word_attributes`)
 ATTRIBUTES = ("w", "s1", "s2", "s3", "s4", "p3", "sh", "tb", "cc", "h")
 PAD, UNKNOWN = 0, 1
-WORD_CACHE_SIZE = 200_000
+# words' concatenated embeddings kept (~1.1 KB each: 50,000 is ~56 MB a model)
+WORD_CACHE_SIZE = 50_000
 BATCH_SIZE = 32  # sentences per padded batch
 
 
@@ -54,8 +56,14 @@ class BiLstmTagger:
         if not path.exists() or not path.with_suffix(".json").exists():
             raise FileNotFoundError(f"{path}: the BiLSTM tagger model (with its .json) is not installed "
                                     "(python scripts/train_bilstm_tagger.py writes it)")
-        weights = np.load(path)
-        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        try:
+            self._load(np.load(path), json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            raise ValueError(f"{path}: not a BiLSTM tagger model written by scripts/train_bilstm_tagger.py "
+                             f"({type(error).__name__}: {error})") from None
+        self.words: dict[tuple[str, ...], np.ndarray] = {}  # attribute values -> concatenated embedding
+
+    def _load(self, weights, meta: dict) -> None:
         self.labels: list[str] = meta["labels"]
         self.vocabularies = [{value: i for i, value in enumerate(values, start=2)} for values in meta["vocabularies"]]
         self.embeddings = [weights[f"embedding_{k}"] for k in range(len(self.vocabularies))]
@@ -70,7 +78,6 @@ class BiLstmTagger:
             self.params.append((np.stack([w.T for w in w_ih]), np.stack([w.T for w in w_hh]),
                                 np.stack(bias)[:, None, :]))
         self.output = weights["w_out"].T.copy(), weights["b_out"]
-        self.words: dict[tuple[str, ...], np.ndarray] = {}  # attribute values -> concatenated embedding
 
     def _embedding(self, attributes: tuple[str, ...]) -> np.ndarray:
         vector = self.words.get(attributes)

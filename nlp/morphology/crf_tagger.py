@@ -14,7 +14,7 @@ trained tagger's UPOS where the CRF is sure (marginal probability >= `override_t
 and its Case where the CRF is sure of it (`case_threshold`); `lv_lexicon_morph` then picks
 the lemma and FEATS of a reading with that tag and case. With `bilstm_paths` (the trained
 backends) the label scores also count BiLSTMs' mean log probabilities (`nlp.morphology.bilstm`),
-which sees the whole sentence. Train with
+which see the whole sentence. Train with
 ``python scripts/train_tagger.py`` (CRFsuite); tagging reads CRFsuite's model file into
 `crf_model.LinearChainCrf`, which decodes a document's sentences together with numpy and
 gives CRFsuite's labels and marginals at ~60 % of its cost.
