@@ -9,7 +9,7 @@ import pytest
 
 import nlp
 from nlp.morphology.bilstm import ATTRIBUTES, DEFAULT_PATHS, BiLstmTagger, train, word_attributes
-from nlp.morphology.crf_tagger import CrfTagger, _shape
+from nlp.morphology.crf_tagger import CrfTagger
 from nlp.training.evaluate_model import read_conllu
 
 LVTB = Path(__file__).resolve().parents[2] / "shared" / "data" / "lvtb"
@@ -26,7 +26,7 @@ def mixed():
 
 
 def attributes(crf, words):
-    return [word_attributes(w, crf.treebank_classes(w.lower()), crf.dictionary_class(w), _shape) for w in words]
+    return [word_attributes(crf.values_of(w)) for w in words]
 
 
 def upos(model: BiLstmTagger, probabilities: np.ndarray) -> list[str]:

@@ -37,11 +37,9 @@ WORD_CACHE_SIZE = 50_000
 BATCH_SIZE = 32  # sentences per padded batch
 
 
-def word_attributes(word: str, treebank_classes: tuple[str, str], dictionary_class: str,
-                    shape: Callable[[str], str]) -> tuple[str, ...]:
-    """A word's attribute values in ATTRIBUTES order (training and tagging share this)."""
-    low = word.lower()
-    return (low, low[-1:], low[-2:], low[-3:], low[-4:], low[:3], shape(word), *treebank_classes, dictionary_class)
+def word_attributes(values: dict[str, str]) -> tuple[str, ...]:
+    """A word's attribute values (`crf_tagger.word_values`) in ATTRIBUTES order."""
+    return tuple(values[key] for key in ATTRIBUTES)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -164,16 +162,15 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
     import torch
     from torch import nn
 
-    from .crf_tagger import CrfTagger, _shape, jackknifed_classes, label
+    from .crf_tagger import CrfTagger, jackknifed_classes, label, word_values
 
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     random.seed(seed)
     crf = CrfTagger()  # its dictionary classes and treebank classes, as tagging reads them
-    train_attributes = [[word_attributes(t["form"], classes(t["form"].lower()), crf.dictionary_class(t["form"]), _shape)
+    train_attributes = [[word_attributes(word_values(t["form"], classes(t["form"].lower()), crf.dictionary_class(t["form"])))
                          for t in sentence] for sentence, classes in zip(sentences, jackknifed_classes(sentences))]
-    dev_attributes = [[word_attributes(t["form"], crf.treebank_classes(t["form"].lower()), crf.dictionary_class(t["form"]),
-                                       _shape) for t in sentence] for sentence in dev]
+    dev_attributes = [[word_attributes(crf.values_of(t["form"])) for t in sentence] for sentence in dev]
     vocabularies = []
     for k in range(len(ATTRIBUTES)):
         counts = Counter(attributes[k] for sentence in train_attributes for attributes in sentence)
@@ -251,7 +248,7 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
 def _export(model, path: Path, labels: list[str], vocabularies: list[list[str]], settings: dict) -> None:
     """The weights as numpy arrays (float32; the two LSTM biases summed) and the vocabularies."""
     state = {name: value.detach().numpy().astype(np.float32) for name, value in model.state_dict().items()}
-    arrays = {f"embedding_{k}": state[f"embeddings.{k}.weight"] for k in range(len(ATTRIBUTES))}
+    arrays = {f"embedding_{k}": state[f"embeddings.{k}.weight"] for k in range(len(vocabularies))}
     for layer in range(model.lstm.num_layers):
         for direction, suffix in ((0, ""), (1, "_reverse")):
             arrays[f"w_ih_{layer}_{direction}"] = state[f"lstm.weight_ih_l{layer}{suffix}"]

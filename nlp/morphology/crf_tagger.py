@@ -61,6 +61,16 @@ PAIR_KEYS = ("w", "h", "tb")
 EDGE = {key: "BEG" for key in PAIR_KEYS}, {key: "END" for key in PAIR_KEYS}
 
 
+def word_values(word: str, treebank_classes: tuple[str, str], dictionary_class: str) -> dict[str, str]:
+    """A word's attribute values by key: its form in lower case, endings, beginnings, shape
+    and the three ambiguity classes (the CRF's attributes and the BiLSTMs' inputs)."""
+    low = word.lower()
+    treebank_class, case_class = treebank_classes
+    return {"w": low, "s1": low[-1:], "s2": low[-2:], "s3": low[-3:], "s4": low[-4:], "s5": low[-5:],
+            "p2": low[:2], "p3": low[:3], "sh": _shape(word), "h": dictionary_class, "tb": treebank_class,
+            "cc": case_class}
+
+
 class _Word:
     """One word's attributes, formatted once for every position they are used at (as the
     model's attribute ids when an `encode` is given). Tuples: the garbage collector stops
@@ -69,11 +79,8 @@ class _Word:
 
     def __init__(self, word: str, treebank_classes: tuple[str, str], dictionary_class: str,
                  encode: Callable[[list[str]], tuple] = tuple):
-        low = word.lower()
         treebank_class, case_class = treebank_classes
-        self.values = {"w": low, "s1": low[-1:], "s2": low[-2:], "s3": low[-3:], "s4": low[-4:], "s5": low[-5:],
-                       "p2": low[:2], "p3": low[:3], "sh": _shape(word), "h": dictionary_class, "tb": treebank_class,
-                       "cc": case_class}
+        self.values = word_values(word, treebank_classes, dictionary_class)
         own = [f"{key}={value}" for key, value in self.values.items()]
         own += [f"tb={tag}" for tag in treebank_class.split("+")] + [f"h={tag}" for tag in dictionary_class.split("+")]
         own += [f"cc={case}" for case in case_class.split("+")]
@@ -236,9 +243,12 @@ class CrfTagger:
         self._marginals: dict[int, object] = {}
         self.bilstms = [BiLstmTagger(path) for path in bilstm_paths]
         # each BiLSTM's label columns in the CRF's order (all learnt the labels of LVTB train)
-        self._bilstm_columns = [[{name: i for i, name in enumerate(bilstm.labels)}[name] for name in self.model.labels]
-                                for bilstm in self.bilstms]
+        self._bilstm_columns = [[bilstm.labels.index(name) for name in self.model.labels] for bilstm in self.bilstms]
         self.bilstm_weight = bilstm_weight
+
+    def values_of(self, word: str) -> dict[str, str]:
+        """`word_values` of a word as tagging reads it."""
+        return word_values(word, self.treebank_classes(word.lower()), self.dictionary_class(word))
 
     def treebank_classes(self, low: str) -> tuple[str, str]:
         return _treebank_classes((upos, case_of(feats)) for _, upos, feats, _ in self.lexicon.forms.get(low, ()))
@@ -256,8 +266,8 @@ class CrfTagger:
         self._starts = np.cumsum([0, *lengths]).tolist()
         self._marginals = {}
         if self.bilstms:
-            attributes = [[word_attributes(word, self.treebank_classes(word.lower()), self.dictionary_class(word), _shape)
-                           for word in words] for words in sentences]
+            # `features` has just put every word of `sentences` in the cache, with its values
+            attributes = [[word_attributes(self.words[word].values) for word in words] for words in sentences]
             log_probabilities = sum(np.log(np.concatenate(bilstm.probabilities(attributes))[:, columns] + 1e-12)
                                     for bilstm, columns in zip(self.bilstms, self._bilstm_columns))
             self._scores += self.bilstm_weight / len(self.bilstms) * log_probabilities
