@@ -2,11 +2,18 @@
 
 * dates and date ranges are one token, final dot included: "12.08.2019.", "19.-23.12.20.";
 * decimal-comma numbers stay whole ("3,5"); abbreviations keep their dots ("u.c.", "t.sk.", "Nr.");
-* initials split from the surname: "A.Stepanova" -> "A." "Stepanova";
-* a year written against its noun splits: "2020.gads" -> "2020." "gads";
+* initials split from the surname and from each other: "A.Stepanova" -> "A." "Stepanova",
+  "A.A." -> "A." "A.";
+* a hyphenated word is one token ("e-pasts", "Vīķe-Freiberga"; LVTB train: 52 whole, 11
+  split), while a dash between numbers splits ("3–4", as "3-4"), and so do a slash between
+  numbers ("80/987"), "&" between words ("Re&Re") and a colon between numbers that is no
+  time of day ("46:47", but "13:00");
+* "***", "’’" and "[..]" are one token each;
+* a number's dot written against a word splits: "2020.gads" -> "2020." "gads", "8.a" -> "8." "a";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
-  "2021. gada" -> "2021." (an ordinal), or after a sentence's end ("apmērā. 6. Šo": an item
-  number), while "... 25." at a sentence end keeps its dot apart,
+  "2021. gada" -> "2021." (an ordinal), or a comma or dash ("1., 2. un 3. augustā",
+  "1999. – 2000. gadā"), or after a sentence's end, colon or semicolon ("apmērā. 6. Šo",
+  "šādi: 1. Direktīvas": an item number), while "... 25." at a sentence end keeps its dot apart,
   and a number written in space-separated groups of three digits into one token, as LVTB
   writes it: "19 999,36", "6 792 941";
 * a run of question and exclamation marks is one token, as "..." is: "Kā tā?!";
@@ -19,6 +26,7 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import LIKE_NUM, NORM, ORTH
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -32,6 +40,7 @@ TOKEN_MATCH = re.compile(
     r"^(?:\d{1,2}\.\s?[-–]\s?\d{1,2}\.\d{1,2}\.(?:\d{2,4}\.?)?"  # 19.-23.12.20.
     r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\.?"  # 12.08.2019. / 10.01.21.
     r"|\d+,\d+"  # 3,5
+    r"|(?:[01]?\d|2[0-4]):[0-5]\d"  # 13:00 (a time of day; other colons between numbers split)
     r")$"
 )
 # URLs and e-mails; stricter than spaCy's default, which takes "2020.gads" for a domain.
@@ -39,13 +48,25 @@ URL_MATCH = re.compile(
     r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:lv|com|org|net|eu|gov|edu|info|io|ru|lt|ee|de|uk)(?:/\S*)?)$"
 )
+# spaCy's infix for dashes between letters, replaced by one that leaves "-" alone
+LETTER_HYPHEN_INFIX = rf"(?<=[{ALPHA}])(?:{HYPHENS})(?=[{ALPHA}])"
 EXTRA_INFIXES = [
-    rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}])",  # A.Stepanova
-    rf"(?<=\d\.)(?=[{LOWER}]{{2,}})",  # 2020.gads
+    rf"(?<=[{ALPHA}])(?:{HYPHENS.replace('-|', '', 1)})(?=[{ALPHA}])",  # Latvijas–Krievijas, not e-pasts
+    # after a genitive, a hyphen joins two words, as a dash would: "Latvijas-Igaunijas robeža",
+    # "griķu-rīsu" (LVTB train and dev: 8 of the 16 split hyphens; 2 of the 56 whole words)
+    rf"(?<=[{ALPHA}]{{2}}as)-(?=[{ALPHA}])|(?<=[{ALPHA}]{{3}}u)-(?=[{ALPHA}])",
+    rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}]|[{UPPER}]\.)",  # A.Stepanova, A.A.
+    rf"(?<=\d\.)(?=[{LOWER}{UPPER}])",  # 2020.gads, 8.a, 9.Saeima
+    r"(?<=\d\.)[-–](?=\d)",  # 2006.-2012. (a date range, "19.-23.12.20.", is a TOKEN_MATCH)
+    r"(?<=\d)[/–‒:](?=\d)|(?<=\d\.)/(?=\d)",  # 80/987, 2007./08, 3–4, 46:47 (a time of day is a TOKEN_MATCH)
+    rf"(?<=[{ALPHA}])&(?=[{ALPHA}])",  # Re&Re
     r"(?<=[Pp]lkst\.)(?=\d)",  # plkst.14.00 (LVTB: "plkst." "14.00")
 ]
 # Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
-EXTRA_SUFFIXES = [r"[?!]{2,}"]
+# A dash after a number's dot is a range's: "24.- 27.janvārī".
+EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]"]
+# runs of punctuation LVTB writes as one token (train and dev: "***" 10, "’’"/"‘’" 4, "[..]" 2)
+PUNCTUATION_TOKENS = ("***", "’’", "‘’", "[..]", "[...]")
 
 
 def like_num(text: str) -> bool:
@@ -58,9 +79,12 @@ def customize_tokenizer(nlp: Language) -> Language:
     for abbreviation in load_resource("abbreviations")["abbreviations"]:
         for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form, NORM: abbreviation}])
+    for punctuation in PUNCTUATION_TOKENS:
+        tokenizer.add_special_case(punctuation, [{ORTH: punctuation}])
     tokenizer.token_match = TOKEN_MATCH.match
     tokenizer.url_match = URL_MATCH.match
-    tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    tokenizer.infix_finditer = compile_infix_regex(
+        [infix for infix in nlp.Defaults.infixes if infix != LETTER_HYPHEN_INFIX] + EXTRA_INFIXES).finditer
     tokenizer.suffix_search = compile_suffix_regex(EXTRA_SUFFIXES + list(nlp.Defaults.suffixes)).search
     set_lex_attrs(nlp)
     return nlp
@@ -107,16 +131,23 @@ def _digit_groups_end(doc: Doc, i: int) -> int:
 
 
 def _ordinal_dot(doc: Doc, i: int) -> bool:
-    """Token i is a number followed by its dot and then a lower-case word ("2021. gada"), or
-    an item number of up to three digits after a sentence's end ("apmērā. 6. Šo noteikumu"):
-    a sentence is not the number alone."""
+    """Token i is a number followed by its dot and then a lower-case word ("2021. gada"), a
+    comma or a dash ("1., 2. un 3. augustā", "1999. – 2000.": a sentence never ends so), or an
+    item number of up to three digits after a sentence's end, a colon or a semicolon
+    ("apmērā. 6. Šo noteikumu", "šādi: 1. Direktīvas"): a sentence is not the number alone."""
     if not (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."):
         return False
-    following = doc[i + 2].text[:1]
-    return following.islower() or (following.isupper() and len(doc[i]) <= 3 and _after_sentence_end(doc, i))
+    following = doc[i + 2].text
+    return (following[:1].islower() or following in ORDINAL_FOLLOWERS
+            or (following[:1].isupper() and len(doc[i]) <= 3 and _after_sentence_end(doc, i)))
 
 
 ITEM_MARKERS = ("-", "–", "•", "*", ":")
+ORDINAL_FOLLOWERS = (",", "-", "–")  # not "—", which opens a line of dialogue
+# what ends the text before an item number on its line: a sentence's end (also inside a
+# closing quote), a colon, a semicolon
+ITEM_OPENERS = (".", "!", "?", ":", ";")
+CLOSING_QUOTES = ('"', "”", "»", "“", "'")
 
 
 def opens_text_unit(token: Token) -> bool:
@@ -130,9 +161,12 @@ def opens_text_unit(token: Token) -> bool:
 
 
 def _after_sentence_end(doc: Doc, i: int) -> bool:
-    """Token i follows a sentence's final punctuation on the same line. (An item number at a
-    line start stays two tokens: the NER model learnt list items so, "1" "." "Apzinātas".)"""
+    """Token i follows a sentence's final punctuation (or a colon or semicolon) on the same
+    line. (An item number at a line start stays two tokens: the NER model learnt list items
+    so, "1" "." "Apzinātas".)"""
     k = i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
-    return k >= 0 and doc[k].text in (".", "!", "?") and "\n" not in doc[k].whitespace_
+    if k >= 1 and doc[k].text in CLOSING_QUOTES and doc[k - 1].text in ITEM_OPENERS[:3]:
+        k -= 1  # aizstāj." 2. Direktīvas
+    return k >= 0 and doc[k].text in ITEM_OPENERS and "\n" not in doc[k].whitespace_

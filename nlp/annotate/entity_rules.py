@@ -583,13 +583,14 @@ def _several(token: Token) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word that can be part of a person's name ("Kalniņa"), not an acronym."""
-    return word[:1].isupper() and word.isalpha() and not word.isupper()
+    """A capitalised word that can be part of a person's name ("Kalniņa", "Liepiņa-Zariņa"), not
+    an acronym."""
+    return word[:1].isupper() and all(part.isalpha() for part in word.split("-")) and not word.isupper()
 
 
 def _name_run_end(doc: Doc, words: list[str], start: int, limit: int) -> int:
-    """End of the run of at most `limit` name words from `start`; a hyphenated surname
-    ("Liepiņa-Zariņa", three tokens) counts as one word."""
+    """End of the run of at most `limit` name words from `start`; a hyphenated surname split
+    in three tokens ("Liepiņa" "-" "Zariņa", as a pre-tokenised Doc may have it) counts as one word."""
     end, count = start, 0
     while end < len(words) and count < limit and _name_word(words[end]):
         end, count = end + 1, count + 1
