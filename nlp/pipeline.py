@@ -59,10 +59,11 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         # lexicon backend; the NER, if any, only over indicator regions: what mining runs),
         # every step is linear: take every text the reader accepts.
         nlp.max_length = reader.MAX_BYTES
-    has_parser = "parser" in nlp.pipe_names
     nlp.add_pipe("lv_numbers", first=True)
-    # With a trained parser, only line breaks are fixed here; the parser finds the rest.
-    nlp.add_pipe("lv_sentences", after="lv_numbers", config={"punctuation": not has_parser})
+    # Sentences from line breaks and punctuation, before any parser, which parses within them:
+    # LVTB dev, sentence F1 95.98 against the parser's own 92.35 (core: UPOS and lemma the same,
+    # LAS 74.62 -> 74.72).
+    nlp.add_pipe("lv_sentences", after="lv_numbers")
     # A trained backend is the accurate choice: its CRF tagger mixes in two BiLSTMs'
     # probabilities (~+120 us a word; LVTB dev, gold tokens, core: UPOS 96.99 -> 97.32). The
     # lexicon backend, the fast one, keeps the CRF alone.

@@ -37,6 +37,20 @@ import pytest
     ("raksti info@nvo.lv!", ["raksti", "info@nvo.lv", "!"]),
     ("facebook.com/kurzemesnvo;", ["facebook.com/kurzemesnvo", ";"]),
     ("Kā tā?! Nezinu!? Jā!", ["Kā", "tā", "?!", "Nezinu", "!?", "Jā", "!"]),
+    # LVTB keeps a hyphenated word whole, but not after a genitive, where it joins two words
+    ("Vīķe-Freiberga sūta e-pastu", ["Vīķe-Freiberga", "sūta", "e-pastu"]),
+    ("Latvijas-Igaunijas robeža", ["Latvijas", "-", "Igaunijas", "robeža"]),
+    ("3–4 reizes, 3-4 reizes", ["3", "–", "4", "reizes", ",", "3", "-", "4", "reizes"]),
+    ("direktīva 80/987, rezultāts 46:47, sākums 13:00.", ["direktīva", "80", "/", "987", ",", "rezultāts", "46", ":",
+                                                         "47", ",", "sākums", "13:00", "."]),
+    ("Re&Re un A.A. Bērziņš", ["Re", "&", "Re", "un", "A.", "A.", "Bērziņš"]),
+    ("8.a klase, 9.Saeima", ["8.", "a", "klase", ",", "9.", "Saeima"]),
+    ("2006.-2012. un 2007./08. gadā", ["2006.", "-", "2012.", "un", "2007.", "/", "08.", "gadā"]),
+    ("1., 2. un 3. augustā", ["1.", ",", "2.", "un", "3.", "augustā"]),
+    ("1999. – 2000. gadā", ["1999.", "–", "2000.", "gadā"]),
+    ("groza šādi: 1. Direktīvas", ["groza", "šādi", ":", "1.", "Direktīvas"]),
+    ('aizstāj." 2. Direktīvas', ["aizstāj", ".", '"', "2.", "Direktīvas"]),
+    ("Beigas. *** Sākums [..] mob. 29240290", ["Beigas", ".", "***", "Sākums", "[..]", "mob.", "29240290"]),
 ])
 def test_tokens(nlp_pipeline, text, tokens):
     assert [t.text for t in nlp_pipeline(text) if not t.is_space] == tokens
@@ -50,13 +64,28 @@ def test_like_num(nlp_pipeline, word, expected):
     assert nlp_pipeline.make_doc(word)[0].like_num is expected
 
 
-@pytest.mark.parametrize("backend", ["lexicon", "core"])  # core: the parser never saw "?!" end a sentence
+@pytest.mark.parametrize("backend", ["lexicon", "core"])
 def test_a_run_of_question_and_exclamation_marks_ends_a_sentence(backend):
     from nlp import load
 
     doc = load(backend, ner=False)("Kā tā?! Notika 5 semināri. Vai tiešām?! - Jā, tā pati, kas vakar.")
     assert [s.text.strip() for s in doc.sents] == [
         "Kā tā?!", "Notika 5 semināri.", "Vai tiešām?!", "- Jā, tā pati, kas vakar."]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a quote against the final mark closes the sentence; the next quote opens one
+    ('"Kāpēc?" "Tās ir ceļā." Vida klusēja.', ['"Kāpēc?"', '"Tās ir ceļā."', "Vida klusēja."]),
+    ("Gatavs!” – „Nav gan!”", ["Gatavs!”", "– „Nav gan!”"]),
+    # a dash before a lower-case word goes on with the sentence
+    ("- Gribi uzsmēķēt? - es jautāju. - Nē.", ["- Gribi uzsmēķēt? - es jautāju.", "- Nē."]),
+    ("Nezinu... Varbūt rīt.", ["Nezinu...", "Varbūt rīt."]),
+])
+def test_sentences_end_at_quotes_and_dialogue_dashes(text, sentences):
+    from nlp import load
+
+    for backend in ("lexicon", "core"):  # the parser parses within these sentences
+        assert [s.text.strip() for s in load(backend, ner=False)(text).sents] == sentences
 
 
 def test_sentences_split_at_lines_and_full_stops_not_abbreviations(nlp_pipeline):
