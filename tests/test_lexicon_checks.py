@@ -223,6 +223,23 @@ def test_trained_models_tags_of_seen_words_are_checked_against_the_treebank(word
     assert (doc[0].pos_, doc[0].lemma_) == (upos, lemma)
 
 
+@pytest.mark.parametrize("word, model_lemma, lemma", [
+    ("Vida", "vida", "Vida"),      # a name that is also a common word's form keeps its capital
+    ("Rasma", "Rasma", "Rasma"),
+])
+def test_a_proper_nouns_lemma_keeps_its_capital(word, model_lemma, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word, "nerunāja"])
+    doc[0].pos_, doc[0].lemma_ = "PROPN", model_lemma
+    doc[1].pos_, doc[1].lemma_ = "VERB", "nerunāt"
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_) == ("PROPN", lemma)
+
+
 def test_lexicon_without_the_dictionary_falls_back_to_suffix_guesses(tmp_path):
     import shutil
 

@@ -72,6 +72,10 @@ class LexiconMorph:
         if _tag_alone(feats):
             self._reading_of_tag(token, feats)
         self._refine(token)
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.lemma_[:1].islower():
+            # a name's lemma keeps its capital, whatever common word its reading came from
+            # ("Vida", not "vida"; LVTB train: 7,436 of 7,539 capitalised proper nouns)
+            token.lemma_ = capitalised(token.lemma_)
         if token.tag_:
             token.tag_ = self.lexicon.consistent_xpos(token.tag_, token.lemma_, token.pos_, str(token.morph))
         return token.pos, token.morph, token.tag, token.lemma
