@@ -9,7 +9,8 @@
   numbers ("80/987"), "&" between words ("Re&Re") and a colon between numbers that is no
   time of day ("46:47", but "13:00");
 * "***", "’’" and "[..]" are one token each;
-* a number's dot written against a word splits: "2020.gads" -> "2020." "gads", "8.a" -> "8." "a";
+* a number's dot written against a lower-case word splits: "2020.gads" -> "2020." "gads",
+  "8.a" -> "8." "a";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
   "2021. gada" -> "2021." (an ordinal), or a comma or dash ("1., 2. un 3. augustā",
   "1999. – 2000. gadā"), or after a sentence's end, colon or semicolon ("apmērā. 6. Šo",
@@ -56,7 +57,8 @@ EXTRA_INFIXES = [
     # "griķu-rīsu" (LVTB train and dev: 8 of the 16 split hyphens; 2 of the 56 whole words)
     rf"(?<=[{ALPHA}]{{2}}as)-(?=[{ALPHA}])|(?<=[{ALPHA}]{{3}}u)-(?=[{ALPHA}])",
     rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}][{LOWER}]|[{UPPER}]\.)",  # A.Stepanova, A.A.
-    rf"(?<=\d\.)(?=[{LOWER}{UPPER}])",  # 2020.gads, 8.a, 9.Saeima
+    # (not before a capital: FullStack keeps "9.Saeima" whole, an organisation)
+    rf"(?<=\d\.)(?=[{LOWER}])",  # 2020.gads, 8.a
     r"(?<=\d\.)[-–](?=\d)",  # 2006.-2012. (a date range, "19.-23.12.20.", is a TOKEN_MATCH)
     r"(?<=\d)[/–‒:](?=\d)|(?<=\d\.)/(?=\d)",  # 80/987, 2007./08, 3–4, 46:47 (a time of day is a TOKEN_MATCH)
     rf"(?<=[{ALPHA}])&(?=[{ALPHA}])",  # Re&Re
