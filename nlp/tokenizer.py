@@ -30,7 +30,7 @@ from spacy.attrs import LIKE_NUM, NORM, ORTH
 from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from .parsing.numbers import number_word_value
 from .resources import load_resource
@@ -65,8 +65,11 @@ EXTRA_INFIXES = [
     r"(?<=[Pp]lkst\.)(?=\d)",  # plkst.14.00 (LVTB: "plkst." "14.00")
 ]
 # Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
-# A dash after a number's dot is a range's: "24.- 27.janvārī".
-EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]"]
+# A dash after a number's dot is a range's: "24.- 27.janvārī". A hyphen or slash at a word's
+# edge is a token of its own ("runāt-", "-jā", "/A. L. Puškaitis./"; LVTB train and dev: 13
+# split, 1 whole), except a URL's final slash ("kuldiga.lv/").
+EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]", rf"(?<=[{ALPHA}])-", r"(?<=\.)/"]
+EXTRA_PREFIXES = [rf"[-/](?=[{ALPHA}])"]
 # runs of punctuation LVTB writes as one token (train and dev: "***" 10, "’’"/"‘’" 4, "[..]" 2)
 PUNCTUATION_TOKENS = ("***", "’’", "‘’", "[..]", "[...]")
 
@@ -88,6 +91,7 @@ def customize_tokenizer(nlp: Language) -> Language:
     tokenizer.infix_finditer = compile_infix_regex(
         [infix for infix in nlp.Defaults.infixes if infix != LETTER_HYPHEN_INFIX] + EXTRA_INFIXES).finditer
     tokenizer.suffix_search = compile_suffix_regex(EXTRA_SUFFIXES + list(nlp.Defaults.suffixes)).search
+    tokenizer.prefix_search = compile_prefix_regex(EXTRA_PREFIXES + list(nlp.Defaults.prefixes)).search
     set_lex_attrs(nlp)
     return nlp
 
@@ -134,7 +138,8 @@ def _digit_groups_end(doc: Doc, i: int) -> int:
 
 def _ordinal_dot(doc: Doc, i: int) -> bool:
     """Token i is a number followed by its dot and then a lower-case word ("2021. gada"), a
-    comma or a dash ("1., 2. un 3. augustā", "1999. – 2000.": a sentence never ends so), or an
+    comma, dash or closing bracket ("1., 2. un 3. augustā", "1999. – 2000.", "[38.]": a
+    sentence never ends so), or an
     item number of up to three digits after a sentence's end, a colon or a semicolon
     ("apmērā. 6. Šo noteikumu", "šādi: 1. Direktīvas"): a sentence is not the number alone."""
     if not (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."):
@@ -145,7 +150,9 @@ def _ordinal_dot(doc: Doc, i: int) -> bool:
 
 
 ITEM_MARKERS = ("-", "–", "•", "*", ":")
-ORDINAL_FOLLOWERS = (",", "-", "–")  # not "—", which opens a line of dialogue
+# what follows an ordinal's dot, never a sentence's: "1., 2.", "1999. – 2000.", "[38.]",
+# "(2005., 2010.)" (not "—", which opens a line of dialogue)
+ORDINAL_FOLLOWERS = (",", "-", "–", "]", ")")
 # what ends the text before an item number on its line: a sentence's end (also inside a
 # closing quote), a colon, a semicolon
 ITEM_OPENERS = (".", "!", "?", ":", ";")

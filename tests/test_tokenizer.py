@@ -50,6 +50,10 @@ import pytest
     ("1999. – 2000. gadā", ["1999.", "–", "2000.", "gadā"]),
     ("groza šādi: 1. Direktīvas", ["groza", "šādi", ":", "1.", "Direktīvas"]),
     ('aizstāj." 2. Direktīvas', ["aizstāj", ".", '"', "2.", "Direktīvas"]),
+    ("gribu runāt- nē, -jā /A. Puškaitis./", ["gribu", "runāt", "-", "nē", ",", "-", "jā", "/", "A.", "Puškaitis", ".",
+                                               "/"]),
+    ("vertikālā [38.]. Medaļas (2005., 2010.).", ["vertikālā", "[", "38.", "]", ".", "Medaļas", "(", "2005.", ",",
+                                                  "2010.", ")", "."]),
     ("Beigas. *** Sākums [..] mob. 29240290", ["Beigas", ".", "***", "Sākums", "[..]", "mob.", "29240290"]),
 ])
 def test_tokens(nlp_pipeline, text, tokens):
