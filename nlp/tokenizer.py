@@ -8,7 +8,7 @@
   split), while a dash between numbers splits ("3–4", as "3-4"), and so do a slash between
   numbers ("80/987"), "&" between words ("Re&Re") and a colon between numbers that is no
   time of day ("46:47", but "13:00");
-* "***", "’’" and "[..]" are one token each;
+* "’’", "[..]" and "a/s" are one token each;
 * a number's dot written against a lower-case word splits: "2020.gads" -> "2020." "gads",
   "8.a" -> "8." "a";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
@@ -70,8 +70,9 @@ EXTRA_INFIXES = [
 # split, 1 whole), except a URL's final slash ("kuldiga.lv/").
 EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]", rf"(?<=[{ALPHA}])-", r"(?<=\.)/"]
 EXTRA_PREFIXES = [rf"[-/](?=[{ALPHA}])"]
-# runs of punctuation LVTB writes as one token (train and dev: "***" 10, "’’"/"‘’" 4, "[..]" 2)
-PUNCTUATION_TOKENS = ("***", "’’", "‘’", "[..]", "[...]")
+# what LVTB writes as one token: runs of punctuation (train and dev: "’’"/"‘’" 4, "[..]" 2;
+# not "***", one token 10 times, three 15 times) and company types ("a/s", "z/s": 4)
+WHOLE_TOKENS = ("’’", "‘’", "[..]", "[...]", "a/s", "A/s", "A/S", "z/s", "Z/s", "Z/S")
 
 
 def like_num(text: str) -> bool:
@@ -84,8 +85,8 @@ def customize_tokenizer(nlp: Language) -> Language:
     for abbreviation in load_resource("abbreviations")["abbreviations"]:
         for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form, NORM: abbreviation}])
-    for punctuation in PUNCTUATION_TOKENS:
-        tokenizer.add_special_case(punctuation, [{ORTH: punctuation}])
+    for whole in WHOLE_TOKENS:
+        tokenizer.add_special_case(whole, [{ORTH: whole}])
     tokenizer.token_match = TOKEN_MATCH.match
     tokenizer.url_match = URL_MATCH.match
     tokenizer.infix_finditer = compile_infix_regex(

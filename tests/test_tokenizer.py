@@ -54,7 +54,8 @@ import pytest
                                                "/"]),
     ("vertikālā [38.]. Medaļas (2005., 2010.).", ["vertikālā", "[", "38.", "]", ".", "Medaļas", "(", "2005.", ",",
                                                   "2010.", ")", "."]),
-    ("Beigas. *** Sākums [..] mob. 29240290", ["Beigas", ".", "***", "Sākums", "[..]", "mob.", "29240290"]),
+    ("Beigas. Sākums [..] mob. 29240290, a/s Latvijas Gāze", ["Beigas", ".", "Sākums", "[..]", "mob.", "29240290", ",",
+                                                           "a/s", "Latvijas", "Gāze"]),
 ])
 def test_tokens(nlp_pipeline, text, tokens):
     assert [t.text for t in nlp_pipeline(text) if not t.is_space] == tokens
