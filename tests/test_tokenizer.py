@@ -85,6 +85,10 @@ def test_a_run_of_question_and_exclamation_marks_ends_a_sentence(backend):
     # a dash before a lower-case word goes on with the sentence
     ("- Gribi uzsmēķēt? - es jautāju. - Nē.", ["- Gribi uzsmēķēt? - es jautāju.", "- Nē."]),
     ("Nezinu... Varbūt rīt.", ["Nezinu...", "Varbūt rīt."]),
+    # a list closed by "u.c." ends its sentence before a capital, not before a number
+    ("Gatavoja galdu, krēslu u.c. Arī zīmēja.", ["Gatavoja galdu, krēslu u.c.", "Arī zīmēja."]),
+    ("Notika semināri u.c. 2021. gadā.", ["Notika semināri u.c. 2021. gadā."]),
+    ("Tā ir jāorganizē. [..] Laiki mainās.", ["Tā ir jāorganizē.", "[..] Laiki mainās."]),
 ])
 def test_sentences_end_at_quotes_and_dialogue_dashes(text, sentences):
     from nlp import load

@@ -20,13 +20,15 @@ MARK_RUN = re.compile(r"[?!]{2,}")  # "?!" is one token (see nlp/tokenizer.py)
 
 @Language.factory("lv_sentences")
 def make_sentences(nlp: Language, name: str) -> "LineSentencizer":
-    return LineSentencizer(load_resource("abbreviations")["abbreviations"])
+    resource = load_resource("abbreviations")
+    return LineSentencizer(resource["abbreviations"], resource["list_closers"])
 
 
 class LineSentencizer:
-    def __init__(self, abbreviations: list[str]):
+    def __init__(self, abbreviations: list[str], list_closers: list[str]):
         self.abbreviations = {a.lower().rstrip(".") for a in abbreviations}
         self.abbreviations_with_dot = {a.lower() for a in abbreviations}
+        self.list_closers = set(list_closers)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -50,7 +52,10 @@ class LineSentencizer:
         if token.text in QUOTES and i > 0 and not doc[i - 1].whitespace_:
             return self._ends_sentence(doc, i - 1)  # 'atcerēties."': the quote closes the sentence
         if token.text.lower() in self.abbreviations_with_dot:
-            return False  # "u.c." keeps its dot: LVTB does not end a sentence there
+            # "t.sk." keeps its dot: LVTB does not end a sentence there, except after a list
+            # closed by "u.c." when a capitalised word follows
+            following = doc[i + 1].text if i + 1 < len(doc) else ""
+            return token.text.lower() in self.list_closers and following[:1].isupper()
         if token.text not in END_PUNCT and not MARK_RUN.fullmatch(token.text):
             return False
         if token.text == "." and i > 0:
@@ -61,13 +66,14 @@ class LineSentencizer:
 
 
 def _opens_sentence(token: Token) -> bool:
-    """A capital, a digit, an opening quote, a list bullet or a dialogue dash; not a dash before
-    a lower-case word, which goes on with the sentence ("Gribi uzsmēķēt? - es minēju")."""
+    """A capital, a digit, an opening quote, a list bullet, an opening bracket or slash ("[..]",
+    "/A. L. Puškaitis./") or a dialogue dash; not a dash before a lower-case word, which goes on
+    with the sentence ("Gribi uzsmēķēt? - es minēju")."""
     first = token.text[0]
     if first in DASHES:
         following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
         return not following[:1].islower()
-    return first.isupper() or first.isdigit() or first in "\"„“«•*…"
+    return first.isupper() or first.isdigit() or first in "\"„“«»•*…[/"
 
 
 def _closing_quote(token: Token) -> bool:
