@@ -295,6 +295,10 @@ CLOCK_CASES = [
      [("6.12.2020. plkst. 10.10", V(D(2020, 12, 6))), ("7.12.2020.", V(D(2020, 12, 7)))]),
     ("Sākums plkst. 10.10 zālē.", {"default_year": 2020}, []),
     ("2020. gadā plkst. 10.00 sākās darbs.", {}, [("2020. gadā", V(D(2020, 1, 1), D(2020, 12, 31), "year"))]),
+    # "ap" brings a clock time in only after a day; alone it may be an amount
+    ("15. aprīlī ap 6.30 konstatēts ugunsgrēks.", {"default_year": 2020},
+     [("15. aprīlī ap 6.30", V(D(2020, 4, 15)))]),
+    ("2020. gadā ap 3.50 km.", {}, [("2020. gadā", V(D(2020, 1, 1), D(2020, 12, 31), "year"))]),
 ]
 
 

@@ -27,7 +27,7 @@ Forms understood (any case of a month name, abbreviations "janv.", "okt." ...):
   taken from the other ("19." takes the month and year of "23. decembrim"), and a range
   whose start would fall after its end crosses the new year ("20.12 – 05.01");
 * a clock time after a day belongs to its span ("5. decembrī plkst. 14.00", "6.12.2020.
-  plkst. 10:30–12:00"); the value stays the day;
+  plkst. 10:30–12:00", "15. aprīlī ap 6.30"); the value stays the day;
 * open periods: a single date after "kopš" / "sākot ar" / "sākot no" has no end ("kopš
   2019. gada" -> 2019-01-01 .. None), after "līdz" / "līdz pat" no start ("līdz
   31.03.2021." -> None .. 2021-03-31); the span includes those words;
@@ -191,7 +191,8 @@ def _words() -> _Words:
     patterns["_this_year"] = re.compile(rf"(?<!\w)(?:{_alt(data['this_year']['words'])})\s*$", fl)
     CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
     patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
-    patterns["_clock"] = re.compile(rf",?\s*(?:{_alt(data['clock_words'])})\s*{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
+    after_day = [*data["clock_words"], *data["clock_words_after_day"]["words"]]
+    patterns["_clock"] = re.compile(rf",?\s*(?:{_alt(after_day)})\s*{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
     # a clock time on its own: after a clock word the hour alone will do ("no plkst. 11 līdz
     # 15"); without one, "H:MM", or "no H.MM līdz H.MM" (a bare "12.30" may be a number)
     END = r"(?!\d|[.,:]\d)"
