@@ -323,6 +323,9 @@ def test_clock_times(text, kw, expected):
     ("Biļete maksā 12.00 EUR, abonements 20.00 eiro, atlaide 10.00 %.", []),
     ("Atlikums uz gada beigām 12.50.", []),
     ("Spēle beidzās 3:1.", []),
+    # a day of the week is a time expression of its own, also before a day
+    ("Piektdien ielikti logi, sestdien, 21. novembrī, svētki.", ["Piektdien", "sestdien"]),
+    ("Pirmdienas rītā un svētdienas skolā.", []),
     ("Plkst. 25.00 nav pulksteņa laiks.", []),
 ])
 def test_clock_times_alone(text, expected):

@@ -189,6 +189,7 @@ def _words() -> _Words:
     patterns["_since"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_since'])})\s+$", fl)
     patterns["_until"] = re.compile(rf"(?<!\w)(?:{_alt(data['open_until'])})\s+$", fl)
     patterns["_this_year"] = re.compile(rf"(?<!\w)(?:{_alt(data['this_year']['words'])})\s*$", fl)
+    patterns["_weekday"] = re.compile(rf"(?<!\w)(?:{_alt(data['weekdays']['words'])})(?!\w)", fl)
     CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
     patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
     after_day = [*data["clock_words"], *data["clock_words_after_day"]["words"]]
@@ -664,11 +665,14 @@ def find_dates(text: str, *, default_year: Optional[int] = None,
 
 
 def find_clock_times(text: str) -> list:
-    """Clock times standing alone: [(start_char, end_char)] of "plkst. 14.00", "pulksten
-    11", "no plkst. 11 līdz 15", "no 9.00 līdz 12.30", "12:35" (FullStack train marks clock
-    times as time expressions: 37 of 39 tokens). One after a day is part of the day's span
-    (`find_dates`); these have no date to normalise to."""
-    return [m.span() for m in _words().patterns["_clock_alone"].finditer(text)]
+    """Clock times and days of the week standing alone: [(start_char, end_char)] of "plkst.
+    14.00", "pulksten 11", "no plkst. 11 līdz 15", "no 9.00 līdz 12.30", "12:35", "piektdien"
+    (FullStack train marks clock times as time expressions: 37 of 39 tokens; weekdays 43 of
+    56). A clock time after a day is part of the day's span (`find_dates`), a weekday before
+    one is not ("sestdien, 21. novembrī": FullStack dev, two of three); these have no date
+    to normalise to."""
+    patterns = _words().patterns
+    return sorted(m.span() for name in ("_clock_alone", "_weekday") for m in patterns[name].finditer(text))
 
 
 if __name__ == "__main__":  # pragma: no cover
