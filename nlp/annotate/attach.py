@@ -183,8 +183,9 @@ class DocEntities:
 
 
 def _clock_time(text: str) -> bool:
-    """A clock time alone ("plkst. 14.00") says when in a day, not which day: a mention takes
-    its date from further out, or from the report's period."""
+    """A clock time or a day of the week alone ("plkst. 14.00", "piektdien") says when in a day
+    or a week, not which day: a mention takes its date from further out, or from the report's
+    period."""
     from ..entities.dates import find_clock_times
 
     return find_clock_times(text) == [(0, len(text))]
