@@ -62,7 +62,9 @@ EXTRA_INFIXES = [
     r"(?<=\d\.)[-–](?=\d)",  # 2006.-2012. (a date range, "19.-23.12.20.", is a TOKEN_MATCH)
     r"(?<=\d)[/–‒:](?=\d)|(?<=\d\.)/(?=\d)",  # 80/987, 2007./08, 3–4, 46:47 (a time of day is a TOKEN_MATCH)
     rf"(?<=[{ALPHA}])&(?=[{ALPHA}])",  # Re&Re
-    r"(?<=[Pp]lkst\.)(?=\d)",  # plkst.14.00 (LVTB: "plkst." "14.00")
+    r"(?<=[Pp]lkst\.)(?=\d)|(?<=\b[Nn]r\.)(?=\d)",  # plkst.14.00, Nr.4 (LVTB: "plkst." "14.00")
+    # a quote written into a word ('Valmiera"pildot', 'politiku",8'; LVTB train: 0 whole)
+    rf"(?<=[{ALPHA}])[\"”“](?=[{ALPHA},/-])",
 ]
 # Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
 # A dash after a number's dot is a range's: "24.- 27.janvārī". A hyphen or slash at a word's

@@ -52,6 +52,7 @@ import pytest
     ('aizstāj." 2. Direktīvas', ["aizstāj", ".", '"', "2.", "Direktīvas"]),
     ("gribu runāt- nē, -jā /A. Puškaitis./", ["gribu", "runāt", "-", "nē", ",", "-", "jā", "/", "A.", "Puškaitis", ".",
                                                "/"]),
+    ('Valmiera"pildot līgumu Nr.4', ["Valmiera", '"', "pildot", "līgumu", "Nr.", "4"]),
     ("vertikālā [38.]. Medaļas (2005., 2010.).", ["vertikālā", "[", "38.", "]", ".", "Medaļas", "(", "2005.", ",",
                                                   "2010.", ")", "."]),
     ("Beigas. Sākums [..] mob. 29240290, a/s Latvijas Gāze", ["Beigas", ".", "Sākums", "[..]", "mob.", "29240290", ",",
