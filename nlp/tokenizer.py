@@ -69,8 +69,9 @@ EXTRA_INFIXES = [
 # Before spaCy's one-character "?" and "!" suffixes; LVTB: "?!", "!?", "??" (11 in dev+test, never split).
 # A dash after a number's dot is a range's: "24.- 27.janvārī". A hyphen or slash at a word's
 # edge is a token of its own ("runāt-", "-jā", "/A. L. Puškaitis./"; LVTB train and dev: 13
-# split, 1 whole), except a URL's final slash ("kuldiga.lv/").
-EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]", rf"(?<=[{ALPHA}])-", r"(?<=\.)/"]
+# split, 1 whole), except a URL's final slash ("kuldiga.lv/"), after which a dot is the
+# sentence's ("http://biblio.kuldiga.lv/.").
+EXTRA_SUFFIXES = [r"[?!]{2,}", r"(?<=\d\.)[-–]", rf"(?<=[{ALPHA}])-", r"(?<=\.)/", r"(?<=/)\."]
 EXTRA_PREFIXES = [rf"[-/](?=[{ALPHA}])"]
 # what LVTB writes as one token: runs of punctuation (train and dev: "’’"/"‘’" 4, "[..]" 2;
 # not "***", one token 10 times, three 15 times) and company types ("a/s", "z/s": 4)

@@ -34,6 +34,7 @@ import pytest
     ("Biedrība „Dienvidlatgales centrs”", ["Biedrība", "„", "Dienvidlatgales", "centrs", "”"]),
     ("studijai “Joriks” –", ["studijai", "“", "Joriks", "”", "–"]),
     ("mājaslapā (www.nvoc.lv) un", ["mājaslapā", "(", "www.nvoc.lv", ")", "un"]),
+    ("Sīkāk http://biblio.kuldiga.lv/. Studija", ["Sīkāk", "http://biblio.kuldiga.lv/", ".", "Studija"]),
     ("raksti info@nvo.lv!", ["raksti", "info@nvo.lv", "!"]),
     ("facebook.com/kurzemesnvo;", ["facebook.com/kurzemesnvo", ";"]),
     ("Kā tā?! Nezinu!? Jā!", ["Kā", "tā", "?!", "Nezinu", "!?", "Jā", "!"]),
