@@ -4,17 +4,20 @@
 * decimal-comma numbers stay whole ("3,5"); abbreviations keep their dots ("u.c.", "t.sk.", "Nr.");
 * initials split from the surname and from each other: "A.Stepanova" -> "A." "Stepanova",
   "A.A." -> "A." "A.";
-* a hyphenated word is one token ("e-pasts", "Vīķe-Freiberga"; LVTB train: 52 whole, 11
-  split), while a dash between numbers splits ("3–4", as "3-4"), and so do a slash between
-  numbers ("80/987"), "&" between words ("Re&Re") and a colon between numbers that is no
-  time of day ("46:47", but "13:00");
+* a hyphenated word is one token ("e-pasts", "Vīķe-Freiberga"; LVTB train and dev: 56 whole,
+  16 split, half of those after a genitive, where it splits: "Latvijas-Igaunijas"), while a
+  dash between numbers splits ("3–4", as "3-4"), and so do a slash between numbers
+  ("80/987"), "&" between words ("Re&Re"), a colon between numbers that is no time of day
+  ("46:47", but "13:00"), a hyphen at a word's edge ("runāt-") and a quote written into a
+  word ('Valmiera"pildot');
 * "’’", "[..]" and "a/s" are one token each;
 * a number's dot written against a lower-case word splits: "2020.gads" -> "2020." "gads",
   "8.a" -> "8." "a";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:
-  "2021. gada" -> "2021." (an ordinal), or a comma or dash ("1., 2. un 3. augustā",
-  "1999. – 2000. gadā"), or after a sentence's end, colon or semicolon ("apmērā. 6. Šo",
-  "šādi: 1. Direktīvas": an item number), while "... 25." at a sentence end keeps its dot apart,
+  "2021. gada" -> "2021." (an ordinal), or a comma, dash or closing bracket ("1., 2. un 3.
+  augustā", "1999. – 2000. gadā", "[38.]"), or after a sentence's end, colon or semicolon
+  ("apmērā. 6. Šo", "šādi: 1. Direktīvas": an item number), while "... 25." at a sentence
+  end keeps its dot apart,
   and a number written in space-separated groups of three digits into one token, as LVTB
   writes it: "19 999,36", "6 792 941";
 * a run of question and exclamation marks is one token, as "..." is: "Kā tā?!";
@@ -143,9 +146,9 @@ def _digit_groups_end(doc: Doc, i: int) -> int:
 def _ordinal_dot(doc: Doc, i: int) -> bool:
     """Token i is a number followed by its dot and then a lower-case word ("2021. gada"), a
     comma, dash or closing bracket ("1., 2. un 3. augustā", "1999. – 2000.", "[38.]": a
-    sentence never ends so), or an
-    item number of up to three digits after a sentence's end, a colon or a semicolon
-    ("apmērā. 6. Šo noteikumu", "šādi: 1. Direktīvas"): a sentence is not the number alone."""
+    sentence never ends so), or an item number of up to three digits after a sentence's end,
+    a colon or a semicolon ("apmērā. 6. Šo noteikumu", "šādi: 1. Direktīvas"): a sentence is
+    not the number alone."""
     if not (i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "."):
         return False
     following = doc[i + 2].text

@@ -32,7 +32,6 @@ DEFAULT_PATHS = tuple(MODEL_DIR / f"bilstm_seed{seed}.npz" for seed in (1, 2))
 # the attributes of a word, in the order of the embeddings (see `word_attributes`)
 ATTRIBUTES = ("w", "s1", "s2", "s3", "s4", "p3", "sh", "tb", "cc", "h")
 PAD, UNKNOWN = 0, 1
-MAX_CHARS = 20  # a form's first characters that the character convolution reads
 # words' concatenated embeddings kept (~1.1 KB each: 50,000 is ~56 MB a model)
 WORD_CACHE_SIZE = 50_000
 BATCH_SIZE = 32  # sentences per padded batch
@@ -66,13 +65,6 @@ class BiLstmTagger:
         self.labels: list[str] = meta["labels"]
         self.vocabularies = [{value: i for i, value in enumerate(values, start=2)} for values in meta["vocabularies"]]
         self.embeddings = [weights[f"embedding_{k}"] for k in range(len(self.vocabularies))]
-        # a character convolution over the lower-case form, if the model has one: its
-        # characters' embeddings, the filters as (width x characters' dims x filters)
-        self.characters = {c: i for i, c in enumerate(meta.get("characters", []), start=2)}
-        if self.characters:
-            self.character_embedding = weights["character_embedding"]
-            self.character_filters = weights["character_conv_w"].transpose(2, 1, 0).copy()
-            self.character_bias = weights["character_conv_b"]
         self.layers = meta["layers"]
         # per layer, both directions stacked: input weights (2 x in x 4H), recurrent weights
         # (2 x H x 4H) and biases (2 x 1 x 4H), gates reordered from PyTorch's (i, f, g, o) to
@@ -90,22 +82,10 @@ class BiLstmTagger:
         if vector is None:
             if len(self.words) > WORD_CACHE_SIZE:
                 self.words.clear()
-            parts = [table[vocabulary.get(value, UNKNOWN)]
-                     for table, vocabulary, value in zip(self.embeddings, self.vocabularies, attributes)]
-            if self.characters:
-                parts.append(self._characters_vector(attributes[0]))
-            vector = self.words[attributes] = np.concatenate(parts)
+            vector = self.words[attributes] = np.concatenate([
+                table[vocabulary.get(value, UNKNOWN)]
+                for table, vocabulary, value in zip(self.embeddings, self.vocabularies, attributes)])
         return vector
-
-    def _characters_vector(self, form: str) -> np.ndarray:
-        """The convolution's filters (width 3, zero-padded) over the form's first MAX_CHARS
-        characters, padded as in training, max over positions, then tanh."""
-        ids = [self.characters.get(c, UNKNOWN) for c in form[:MAX_CHARS]]
-        x = self.character_embedding[ids + [PAD] * (MAX_CHARS - len(ids))]
-        x = np.pad(x, ((1, 1), (0, 0)))
-        width = self.character_filters.shape[0]
-        out = sum(x[k:k + MAX_CHARS] @ self.character_filters[k] for k in range(width)) + self.character_bias
-        return np.tanh(out.max(axis=0))
 
     def probabilities(self, sentences: Sequence[Sequence[tuple[str, ...]]]) -> list[np.ndarray]:
         """Each sentence's (words x labels) probabilities, from its words' attribute values
@@ -124,7 +104,7 @@ class BiLstmTagger:
             return [np.empty((0, len(self.labels)))] * len(sentences)
         longest = int(lengths.max())
         inside = np.arange(longest)[None, :] < lengths[:, None]  # (sentences, longest)
-        x = np.zeros((len(sentences), longest, self.params[0][0].shape[1]), dtype=np.float32)
+        x = np.zeros((len(sentences), longest, sum(table.shape[1] for table in self.embeddings)), dtype=np.float32)
         x[inside] = np.stack([self._embedding(attributes) for sentence in sentences for attributes in sentence])
         for w_ih, w_hh, bias in self.params:
             # the backward direction reads each sentence reversed within its length, so that
@@ -172,13 +152,10 @@ def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epochs: int = 15,
           hidden: int = 128, dims: Sequence[int] = (64, 16, 24, 32, 32, 16, 16, 32, 16, 32),
           min_count: int = 2, dropout: float = 0.3, word_dropout: float = 0.1, seed: int = 1,
-          character_filters: int = 64, character_dims: int = 24,
           log: Callable[[str], None] = print) -> float:
     """Train on treebank sentences ({"form", "upos", "feats"} dicts) with jackknifed treebank
     classes (as the CRF), keep the epoch with the best dev UPOS, write `path` (.npz) and its
-    .json; returns that UPOS accuracy. `character_filters` > 0 adds a convolution over each
-    lower-case form's characters (width 3, max-pooled) to its embeddings. Needs PyTorch (the
-    stanza extra)."""
+    .json; returns that UPOS accuracy. Needs PyTorch (the stanza extra)."""
     import random
     import time
 
@@ -199,9 +176,6 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
         counts = Counter(attributes[k] for sentence in train_attributes for attributes in sentence)
         vocabularies.append([value for value, n in counts.items() if n >= min_count])
     index = [{value: i for i, value in enumerate(values, start=2)} for values in vocabularies]
-    character_counts = Counter(c for sentence in train_attributes for attributes in sentence for c in attributes[0])
-    characters = [c for c, n in character_counts.items() if n >= min_count] if character_filters else []
-    character_index = {c: i for i, c in enumerate(characters, start=2)}
     labels = sorted({label(t["upos"], t["feats"]) for sentence in sentences for t in sentence})
     label_ids = {name: i for i, name in enumerate(labels)}
     upos_of = [name.partition("|")[0] for name in labels]
@@ -209,35 +183,20 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
     def encode(sentence_attributes):
         return torch.tensor([[index[k].get(value, UNKNOWN) for k, value in enumerate(attributes)]
                              for attributes in sentence_attributes])
-
-    def encode_characters(sentence_attributes):
-        ids = [[character_index.get(c, UNKNOWN) for c in attributes[0][:MAX_CHARS]] for attributes in sentence_attributes]
-        return torch.tensor([word + [PAD] * (MAX_CHARS - len(word)) for word in ids])
     train_x = [encode(s) for s in train_attributes]
     train_y = [torch.tensor([label_ids[label(t["upos"], t["feats"])] for t in s]) for s in sentences]
     dev_x = [encode(s) for s in dev_attributes]
-    train_c = [encode_characters(s) for s in train_attributes]
-    dev_c = [encode_characters(s) for s in dev_attributes]
 
     class Model(nn.Module):
         def __init__(self):
             super().__init__()
             self.embeddings = nn.ModuleList(nn.Embedding(len(v) + 2, d, padding_idx=PAD) for v, d in zip(vocabularies, dims))
             self.dropout = nn.Dropout(dropout)
-            if character_filters:
-                self.character_embedding = nn.Embedding(len(characters) + 2, character_dims, padding_idx=PAD)
-                self.character_conv = nn.Conv1d(character_dims, character_filters, 3, padding=1)
-            self.lstm = nn.LSTM(sum(dims) + character_filters, hidden, num_layers=2, bidirectional=True,
-                                batch_first=True, dropout=dropout)
+            self.lstm = nn.LSTM(sum(dims), hidden, num_layers=2, bidirectional=True, batch_first=True, dropout=dropout)
             self.output = nn.Linear(2 * hidden, len(labels))
 
-        def forward(self, x, c, lengths):
-            parts = [emb(x[:, :, k]) for k, emb in enumerate(self.embeddings)]
-            if character_filters:
-                b, t, width = c.shape
-                convolved = self.character_conv(self.character_embedding(c.reshape(b * t, width)).transpose(1, 2))
-                parts.append(torch.tanh(convolved.max(-1)[0]).reshape(b, t, -1))
-            e = self.dropout(torch.cat(parts, -1))
+        def forward(self, x, lengths):
+            e = self.dropout(torch.cat([emb(x[:, :, k]) for k, emb in enumerate(self.embeddings)], -1))
             packed = nn.utils.rnn.pack_padded_sequence(e, lengths, batch_first=True, enforce_sorted=False)
             h, _ = nn.utils.rnn.pad_packed_sequence(self.lstm(packed)[0], batch_first=True)
             return self.output(self.dropout(h))
@@ -252,9 +211,7 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
         with torch.no_grad():
             for b in range(0, len(dev_x), 64):
                 xs = dev_x[b:b + 64]
-                guesses = model(nn.utils.rnn.pad_sequence(xs, batch_first=True),
-                                nn.utils.rnn.pad_sequence(dev_c[b:b + 64], batch_first=True),
-                                torch.tensor([len(x) for x in xs])).argmax(-1)
+                guesses = model(nn.utils.rnn.pad_sequence(xs, batch_first=True), torch.tensor([len(x) for x in xs])).argmax(-1)
                 for j, x in enumerate(xs):
                     for guess, token in zip(guesses[j, :len(x)].tolist(), dev[b + j]):
                         right += upos_of[guess] == token["upos"]
@@ -272,9 +229,7 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
             for x in xs:  # the form unknown now and then, so that its other attributes learn to stand in
                 x[torch.rand(len(x)) < word_dropout, 0] = UNKNOWN
             y = nn.utils.rnn.pad_sequence([train_y[i] for i in batch], batch_first=True, padding_value=-1)
-            scores = model(nn.utils.rnn.pad_sequence(xs, batch_first=True),
-                           nn.utils.rnn.pad_sequence([train_c[i] for i in batch], batch_first=True),
-                           torch.tensor([len(x) for x in xs]))
+            scores = model(nn.utils.rnn.pad_sequence(xs, batch_first=True), torch.tensor([len(x) for x in xs]))
             loss = loss_of(scores.reshape(-1, len(labels)), y.reshape(-1))
             optimizer.zero_grad()
             loss.backward()
@@ -285,14 +240,12 @@ def train(sentences: list[list[dict]], dev: list[list[dict]], path: Path, *, epo
         log(f"epoch {epoch}: loss {total_loss:.1f}, dev UPOS {accuracy:.2f} ({time.perf_counter() - start:.0f} s)")
         if accuracy > best:
             best = accuracy
-            _export(model, path, labels, vocabularies, characters,
-                    {"epoch": epoch, "dev_upos": round(accuracy, 2), "hidden": hidden, "dims": list(dims), "seed": seed,
-                     "character_filters": character_filters, "character_dims": character_dims})
+            _export(model, path, labels, vocabularies, {"epoch": epoch, "dev_upos": round(accuracy, 2), "hidden": hidden,
+                                                        "dims": list(dims), "seed": seed})
     return best
 
 
-def _export(model, path: Path, labels: list[str], vocabularies: list[list[str]], characters: list[str],
-            settings: dict) -> None:
+def _export(model, path: Path, labels: list[str], vocabularies: list[list[str]], settings: dict) -> None:
     """The weights as numpy arrays (float32; the two LSTM biases summed) and the vocabularies."""
     state = {name: value.detach().numpy().astype(np.float32) for name, value in model.state_dict().items()}
     arrays = {f"embedding_{k}": state[f"embeddings.{k}.weight"] for k in range(len(vocabularies))}
@@ -302,11 +255,7 @@ def _export(model, path: Path, labels: list[str], vocabularies: list[list[str]],
             arrays[f"w_hh_{layer}_{direction}"] = state[f"lstm.weight_hh_l{layer}{suffix}"]
             arrays[f"b_{layer}_{direction}"] = state[f"lstm.bias_ih_l{layer}{suffix}"] + state[f"lstm.bias_hh_l{layer}{suffix}"]
     arrays["w_out"], arrays["b_out"] = state["output.weight"], state["output.bias"]
-    if characters:
-        arrays["character_embedding"] = state["character_embedding.weight"]
-        arrays["character_conv_w"], arrays["character_conv_b"] = state["character_conv.weight"], state["character_conv.bias"]
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, **arrays)
-    meta = {"labels": labels, "vocabularies": vocabularies, "characters": characters, "layers": model.lstm.num_layers,
-            "training": settings}
+    meta = {"labels": labels, "vocabularies": vocabularies, "layers": model.lstm.num_layers, "training": settings}
     path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
