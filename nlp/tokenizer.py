@@ -162,7 +162,8 @@ ITEM_MARKERS = ("-", "–", "•", "*", ":")
 ORDINAL_FOLLOWERS = (",", "-", "–", "]", ")")
 # what ends the text before an item number on its line: a sentence's end (also inside a
 # closing quote), a colon, a semicolon
-ITEM_OPENERS = (".", "!", "?", ":", ";")
+SENTENCE_ENDS = (".", "!", "?")
+ITEM_OPENERS = (*SENTENCE_ENDS, ":", ";")
 CLOSING_QUOTES = ('"', "”", "»", "“", "'")
 
 
@@ -183,6 +184,6 @@ def _after_sentence_end(doc: Doc, i: int) -> bool:
     k = i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
-    if k >= 1 and doc[k].text in CLOSING_QUOTES and doc[k - 1].text in ITEM_OPENERS[:3]:
+    if k >= 1 and doc[k].text in CLOSING_QUOTES and doc[k - 1].text in SENTENCE_ENDS:
         k -= 1  # aizstāj." 2. Direktīvas
     return k >= 0 and doc[k].text in ITEM_OPENERS and "\n" not in doc[k].whitespace_

@@ -328,7 +328,7 @@ def test_clock_times(text, kw, expected):
     ("Pirmdienas rītā un svētdienas skolā.", []),
     ("Plkst. 25.00 nav pulksteņa laiks.", []),
 ])
-def test_clock_times_alone(text, expected):
-    from nlp.entities.dates import find_clock_times
+def test_clock_times_and_weekdays_alone(text, expected):
+    from nlp.entities.dates import find_undated_times
 
-    assert [text[s:e] for s, e in find_clock_times(text)] == expected
+    assert [text[s:e] for s, e in find_undated_times(text)] == expected

@@ -141,10 +141,10 @@ class DocEntities:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         # Per label, in text order, with their start offsets for bisecting a scope: a scan of
-        # every entity for every mention was quadratic on long reports. A clock time alone is
-        # no mention's date (`_clock_time`): left out once here.
+        # every entity for every mention was quadratic on long reports. A clock time or weekday
+        # alone is no mention's date (`_undated_time`): left out once here.
         ents = doc.ents
-        self.by_label = {label: [e for e in ents if e.label_ == label and not (label == "DATE" and _clock_time(e.text))]
+        self.by_label = {label: [e for e in ents if e.label_ == label and not (label == "DATE" and _undated_time(e.text))]
                          for label in ATTACH_LABELS}
         self.starts = {label: [e.start_char for e in ents] for label, ents in self.by_label.items()}
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
@@ -182,13 +182,13 @@ class DocEntities:
         return chosen
 
 
-def _clock_time(text: str) -> bool:
+def _undated_time(text: str) -> bool:
     """A clock time or a day of the week alone ("plkst. 14.00", "piektdien") says when in a day
     or a week, not which day: a mention takes its date from further out, or from the report's
     period."""
-    from ..entities.dates import find_clock_times
+    from ..entities.dates import find_undated_times
 
-    return find_clock_times(text) == [(0, len(text))]
+    return find_undated_times(text) == [(0, len(text))]
 
 
 def _report_fallback(label: str, report: Report) -> dict | None:

@@ -412,16 +412,16 @@ class EntityRules:
         return spans
 
     def _dates(self, doc: Doc, text: str) -> list[Span]:
-        """Dates and periods with their normalised values, and clock times on their own (no
-        value: "plkst. 14.00" when no day is written before it)."""
-        from ..entities.dates import find_clock_times, find_dates
+        """Dates and periods with their normalised values, and clock times and weekdays on their
+        own (no value: "plkst. 14.00", "piektdien" when no day is written beside it)."""
+        from ..entities.dates import find_dates, find_undated_times
 
         spans = []
         found = find_dates(text, period=doc.user_data.get("period"), keep_unresolved=True)
         taken = [(start, end) for start, end, _ in found]
-        clocks = [(start, end, None) for start, end in find_clock_times(text)
-                  if not any(start < e and s < end for s, e in taken)]
-        for start, end, value in found + clocks:
+        undated = [(start, end, None) for start, end in find_undated_times(text)
+                   if not any(start < e and s < end for s, e in taken)]
+        for start, end, value in found + undated:
             span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
             if span is not None and not (value is None and _lone_season(span)):
                 span._.date_value = value

@@ -56,7 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-__all__ = ["DateValue", "normalize_date", "normalize_dates", "find_dates", "find_clock_times", "GRANULARITIES"]
+__all__ = ["DateValue", "normalize_date", "normalize_dates", "find_dates", "find_undated_times", "GRANULARITIES"]
 
 WORDS_PATH = Path(__file__).with_name("date_words.json")
 GRANULARITIES = ("day", "part_of_month", "month", "season", "part_of_year", "year")
@@ -664,7 +664,7 @@ def find_dates(text: str, *, default_year: Optional[int] = None,
     return out
 
 
-def find_clock_times(text: str) -> list:
+def find_undated_times(text: str) -> list:
     """Clock times and days of the week standing alone: [(start_char, end_char)] of "plkst.
     14.00", "pulksten 11", "no plkst. 11 līdz 15", "no 9.00 līdz 12.30", "12:35", "piektdien"
     (FullStack train marks clock times as time expressions: 37 of 39 tokens; weekdays 43 of
