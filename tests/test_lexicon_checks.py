@@ -5,7 +5,7 @@ from nlp.morphology.hunspell import HunspellLv, learn_edits, lemmas
 from nlp.morphology.lexicon import load_lexicon
 
 # A miniature of hunspell-lv: a 1st-declension noun, a verb with a reflexive continuation
-# class, the negation prefix, and an entry that needs an affix to be a word.
+# class and a reflexive class, the negation prefix, and an entry that needs an affix to be a word.
 AFF = """SET UTF-8
 NEEDAFFIX {
 PFX - Y 1
@@ -21,10 +21,14 @@ SFX r Y 1
 SFX r 0 s a
 SFX n Y 1
 SFX n 0 a [^a]
+SFX f Y 2
+SFX f t jas t
+SFX f t jos t
 """
-DIC = """5
+DIC = """6
 abaks/o po:lietv1r
-mazgāt/v- po:darbv22t
+mazgāt/v-f po:darbv22t
+ģērbt/f po:darbv14t
 krēsls/o po:lietv1r
 nabag/n{ po:lietv1r
 """
@@ -75,6 +79,15 @@ def test_lemma_edits_are_learnt_per_derivation(mini):
     assert lemmas(mini, edits, "krēsli")[0][:2] == ("krēsls", "NOUN")
     assert lemmas(mini, edits, "krēsla")[0][:2] == ("krēsls", "NOUN")
     assert lemmas(mini, edits, "nemazgājas")[0][:2] == ("mazgāties", "VERB")
+
+
+def test_an_unseen_derivation_takes_its_rule_class_edit_of_the_stem(mini):
+    # the treebank shows the reflexive class "f" by its 3rd person only ("f0"): the 1st
+    # person ("f1") rewrites the stem alike, stem + "ies", where the form's edit would differ
+    edits = learn_edits(mini, [("ģērbjas", "ģērbties", "VERB", "")])
+    assert "f1" not in edits["derivations"]
+    assert lemmas(mini, edits, "mazgājos")[0][:2] == ("mazgāties", "VERB")
+    assert lemmas(mini, edits, "ģērbjos")[0][:2] == ("ģērbties", "VERB")
 
 
 @pytest.mark.parametrize("form, lemma", [

@@ -215,31 +215,48 @@ class HunspellLv:
 Edit = tuple[bool, int, str, str]  # keep the prefix, strip, append, UPOS
 
 
-def _edit(analysis: HunspellAnalysis, form: str, lemma: str, upos: str) -> Edit:
-    body = form[len(analysis.prefix):] if analysis.prefix else form
+def _edit(analysis: HunspellAnalysis, body: str, lemma: str, upos: str) -> Edit:
     keep = bool(analysis.prefix) and lemma.lower().startswith(analysis.prefix)
     target = lemma[len(analysis.prefix):] if keep else lemma
     return (keep, *edit_rule(body, target), upos)
 
 
+def _flags(derivation: str) -> str:
+    """A derivation's suffix rules without their numbers ("-0|E12+d4" -> "E+d"): the
+    inflection classes it went through."""
+    return re.sub(r"\d+", "", derivation.partition("|")[2] or derivation)
+
+
 def learn_edits(hunspell: HunspellLv, words: Iterable[tuple[str, ...]],
-                top: int = 4) -> dict[str, list[list]]:
-    """derivation -> [[keep_prefix, strip, append, upos, count], ...] (most frequent first),
-    from treebank (form, lemma, upos, feats) words that hunspell can analyse."""
-    counts: dict[str, Counter] = defaultdict(Counter)
+                top: int = 4) -> dict[str, dict[str, list[list]]]:
+    """The lemma edits that treebank (form, lemma, upos, feats) words teach, from those
+    hunspell can analyse: {"derivations": derivation -> [[keep_prefix, strip, append,
+    upos, count], ...] (edits of the form, most frequent first), "flags": suffix flags ->
+    the same, as edits of the dictionary stem}.
+
+    The flags' stem edits are for derivations the treebank never showed: a class of rules
+    rewrites its stems alike ("f", "e", "(": a reflexive verb, lemma = stem + "ies", since
+    hunspell-lv lists "turēties" under "turēt"), where the form's edits would differ by rule."""
+    by_derivation: dict[str, Counter] = defaultdict(Counter)
+    by_flags: dict[str, Counter] = defaultdict(Counter)
     for form, lemma, upos, *_ in words:
         if not form.isalpha() or upos == "PROPN":
             continue
+        low, lemma = form.lower(), lemma.lower()
         for analysis in hunspell.analyses(form):
-            counts[analysis.derivation][_edit(analysis, form.lower(), lemma.lower(), upos)] += 1
-    return {d: [[*edit, n] for edit, n in c.most_common(top)] for d, c in counts.items()}
+            body = low[len(analysis.prefix):] if analysis.prefix else low
+            by_derivation[analysis.derivation][_edit(analysis, body, lemma, upos)] += 1
+            by_flags[_flags(analysis.derivation)][_edit(analysis, analysis.stem.lower(), lemma, upos)] += 1
+    return {table: {key: [[*edit, n] for edit, n in counts.most_common(top)] for key, counts in tables.items()}
+            for table, tables in (("derivations", by_derivation), ("flags", by_flags))}
 
 
-def lemmas(hunspell: HunspellLv, edits: dict[str, list[list]], form: str) -> list[tuple[str, str, int]]:
+def lemmas(hunspell: HunspellLv, edits: dict[str, dict[str, list[list]]], form: str) -> list[tuple[str, str, int]]:
     """(lemma, UPOS, evidence count) readings of an unseen `form`, best first: each
     analysis's learnt edits; a derivation the treebank never showed falls back to its
-    unprefixed derivation, else to the dictionary stem (count 0)."""
+    unprefixed derivation, else to its flags' edits of the dictionary stem (count 0)."""
     low = form.lower()
+    derivations = edits["derivations"]
     scored: Counter = Counter()
     for analysis in hunspell.analyses(form):
         # An entry that is not the lower-cased form itself is its own lemma: a form the
@@ -247,17 +264,22 @@ def lemmas(hunspell: HunspellLv, edits: dict[str, list[list]], form: str) -> lis
         # headword ("Valmiera", not the learnt edits' "valmiera"; LVTB dev lemma +0.01 for
         # this part, +0.02 with the paradigms).
         listed_form = not analysis.derivation and analysis.stem != low[len(analysis.prefix):]
-        learnt = None if listed_form else edits.get(analysis.derivation)
+        if listed_form:
+            scored[(analysis.stem, analysis.upos)] += 0
+            continue
+        learnt = derivations.get(analysis.derivation)
         if not learnt and analysis.prefix:
             # a prefixed derivation the treebank lacks: the unprefixed one's edits; UD
             # Latvian keeps "ne-" in the lemma of adjectives and adverbs, not of verbs
             learnt = [[upos != "VERB", strip, append, upos, count]
-                      for _, strip, append, upos, count in edits.get(analysis.derivation.partition("|")[2], ())]
-        if not learnt:
-            scored[(analysis.stem, analysis.upos)] += 0
+                      for _, strip, append, upos, count in derivations.get(analysis.derivation.partition("|")[2], ())]
+        if learnt:
+            body = low[len(analysis.prefix):] if analysis.prefix else low
+            for keep, strip, append, upos, count in learnt:
+                scored[(analysis.prefix if keep else "") + apply_rule(body, strip, append), upos] += count
             continue
-        body = low[len(analysis.prefix):] if analysis.prefix else low
-        for keep, strip, append, upos, count in learnt:
-            lemma = (analysis.prefix if keep else "") + apply_rule(body, strip, append)
-            scored[(lemma, upos)] += count
+        # the rule class's edit of the stem, for the dictionary's own part of speech
+        keep, strip, append, _, _ = next((e for e in edits["flags"].get(_flags(analysis.derivation), ())
+                                          if e[3] == analysis.upos), (False, 0, "", "", 0))
+        scored[((analysis.prefix if keep else "") + apply_rule(analysis.stem, strip, append), analysis.upos)] += 0
     return [(lemma, upos, n) for (lemma, upos), n in sorted(scored.items(), key=lambda kv: -kv[1])]
