@@ -81,6 +81,11 @@ EXTRA_PREFIXES = [rf"[-/](?=[{ALPHA}])"]
 WHOLE_TOKENS = ("’’", "‘’", "[..]", "[...]", "a/s", "A/s", "A/S", "z/s", "Z/s", "Z/S")
 
 
+# spaCy's emoticons that are Latvian punctuation and numbers: a list item "8)", a score "0:1",
+# a bracket before a colon ("ēdieniem): divus"); LVTB train and dev split every one of them
+NOT_EMOTICON = re.compile(r"\d|^[()\[\]]-?[:;]")
+
+
 def like_num(text: str) -> bool:
     stripped = text.replace(",", "").replace(".", "").replace(" ", "")
     return stripped.isdigit() or number_word_value(text) is not None
@@ -88,6 +93,7 @@ def like_num(text: str) -> bool:
 
 def customize_tokenizer(nlp: Language) -> Language:
     tokenizer = nlp.tokenizer
+    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not NOT_EMOTICON.search(text)}
     for abbreviation in load_resource("abbreviations")["abbreviations"]:
         for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form, NORM: abbreviation}])
@@ -186,4 +192,6 @@ def _after_sentence_end(doc: Doc, i: int) -> bool:
         k -= 1
     if k >= 1 and doc[k].text in CLOSING_QUOTES and doc[k - 1].text in SENTENCE_ENDS:
         k -= 1  # aizstāj." 2. Direktīvas
-    return k >= 0 and doc[k].text in ITEM_OPENERS and "\n" not in doc[k].whitespace_
+    # (a space after it: not the colon of a score, "46:47. Viesi")
+    return (k >= 0 and doc[k].text in ITEM_OPENERS and "\n" not in doc[k].whitespace_
+            and doc[k].idx + len(doc[k]) < doc[i].idx)

@@ -56,6 +56,11 @@ import pytest
     ('Valmiera"pildot līgumu Nr.4', ["Valmiera", '"', "pildot", "līgumu", "Nr.", "4"]),
     ("vertikālā [38.]. Medaļas (2005., 2010.).", ["vertikālā", "[", "38.", "]", ".", "Medaļas", "(", "2005.", ",",
                                                   "2010.", ")", "."]),
+    # spaCy's emoticons "0:1", "8)", "):" are a score, a list item and punctuation here; a
+    # score's colon opens no list item ("46:47. Viesi"), while ":)" stays an emoticon
+    ("zaudēja 0:1 un 46:47. Viesi: 8) apkopot (ēdieniem): divus :)",
+     ["zaudēja", "0", ":", "1", "un", "46", ":", "47", ".", "Viesi", ":", "8", ")", "apkopot", "(", "ēdieniem", ")",
+      ":", "divus", ":)"]),
     ("Beigas. Sākums [..] mob. 29240290, a/s Latvijas Gāze", ["Beigas", ".", "Sākums", "[..]", "mob.", "29240290", ",",
                                                            "a/s", "Latvijas", "Gāze"]),
 ])
