@@ -129,6 +129,8 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("sīka", "ADJ", "ADJ", "sīks"),                # a listed adjective stays one, though "sīkt" is a verb
     ("Dinaz", "SYM", "PROPN", "Dinaz"),            # a capitalised word is no symbol
     ("b", "SYM", "SYM", "b"),                      # a list marker is
+    ("detalizētākos", "VERB", "ADJ", "detalizēts"),  # a participle's comparative is an adjective
+    ("aizraujošākais", "VERB", "ADJ", "aizraujošs"),
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy
