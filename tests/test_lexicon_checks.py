@@ -131,6 +131,8 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("b", "SYM", "SYM", "b"),                      # a list marker is
     ("detalizētākos", "VERB", "ADJ", "detalizēts"),  # a participle's comparative is an adjective
     ("aizraujošākais", "VERB", "ADJ", "aizraujošs"),
+    ("patīkamo", "VERB", "ADJ", "patīkams"),       # a present passive participle the treebank has as an adjective
+    ("sasniedzamajām", "VERB", "VERB", "sasniegt"),  # and one it has not
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

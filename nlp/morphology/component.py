@@ -19,8 +19,12 @@ LISTED_UPOS = ("VERB", "ADJ", "NOUN")
 # ("-ts"), present active ("-ošs") or present passive ("-ams") participle, "-āk-" and an
 # adjective's ending. Verbs have no degrees: LVTB tags such words ADJ, lemma the positive
 # ("detalizēts"): train 106 ADJ, 18 VERB.
-PARTICIPLE_COMPARATIVE = re.compile(
-    r"^(?P<positive>\w+(?:t|oš|am|ām))āk(?:ais|ajam|ajā|ajai|ajiem|ajām|ajos|ajās|ie|ās|o|ā|s|a|u|i|as|us|am|ai|iem|ām|os)$")
+ADJECTIVE_ENDINGS = "ais|ajam|ajā|ajai|ajiem|ajām|ajos|ajās|ie|ās|o|ā|s|a|u|i|as|us|am|ai|iem|ām|os"
+PARTICIPLE_COMPARATIVE = re.compile(rf"^(?P<positive>\w+(?:t|oš|am|ām))āk(?:{ADJECTIVE_ENDINGS})$")
+# A present passive participle ("patīkamo", "ievērojamiem"): LVTB tags the lexicalised ones
+# ADJ with their own lemma ("patīkams"), the others VERB (train: 405 ADJ, 504 VERB); an
+# unseen form is ADJ where the treebank has seen the adjective.
+PRESENT_PASSIVE = re.compile(rf"^(?P<positive>\w+[aā]m)(?:{ADJECTIVE_ENDINGS})$")
 
 
 @Language.factory("lv_lexicon_morph", default_config={"lexicon_path": None})
@@ -184,6 +188,12 @@ class LexiconMorph:
             token.pos_, token.lemma_ = "ADJ", comparative["positive"] + "s"
             reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
             token.set_morph(reading.morph if reading is not None and reading.morph else "Degree=Cmp")
+            return
+        passive = PRESENT_PASSIVE.match(token.text.lower()) if token.pos_ == "VERB" else None
+        if passive is not None and self.lexicon.seen_lexeme(passive["positive"] + "s", "ADJ"):
+            token.pos_, token.lemma_ = "ADJ", passive["positive"] + "s"
+            reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
+            token.set_morph(reading.morph if reading is not None and reading.morph else None)
             return
         if token.pos_ == "SYM" and len(token.text) > 2 and token.text.isalpha() and token.text[0].isupper():
             # A name the model took for a symbol ("Dinaz", "RusLatNafta"): LVTB's alphabetic

@@ -108,6 +108,13 @@ class MorphLexicon:
         self._cache: dict[str, list[Analysis]] = {}
         self._dictionary_cache: dict[str, dict[str, str]] = {}
         self._stems_cache: dict[str, set[str]] = {}
+        self._lexemes: set[tuple[str, str]] | None = None
+
+    def seen_lexeme(self, lemma: str, upos: str) -> bool:
+        """Whether the treebank gave some form this lemma and UPOS."""
+        if self._lexemes is None:
+            self._lexemes = {(entry[0], entry[1]) for entries in self.forms.values() for entry in entries}
+        return (lemma, upos) in self._lexemes
 
     @classmethod
     def train(cls, words: Iterable[tuple[str, str, str, str, str]]) -> "MorphLexicon":
