@@ -133,6 +133,8 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("aizraujošākais", "VERB", "ADJ", "aizraujošs"),
     ("patīkamo", "VERB", "ADJ", "patīkams"),       # a present passive participle the treebank has as an adjective
     ("sasniedzamajām", "VERB", "VERB", "sasniegt"),  # and one it has not
+    ("sarkans", "NOUN", "ADJ", "sarkans"),         # the form is itself an adjective entry
+    ("šorīt", "VERB", "ADV", "šorīt"),             # and an adverb entry
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

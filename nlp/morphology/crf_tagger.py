@@ -168,7 +168,7 @@ def _dictionary_class(lexicon, known: dict[str, str] | None = None) -> Callable[
         if value is None:
             if len(cache) > WORD_CACHE_SIZE:
                 cache.clear()
-            value = cache[word] = "+".join(sorted(lexicon.hunspell_lemmas(word))) or "-"
+            value = cache[word] = lexicon.tagger_dictionary_class(word)
         return value
     return dictionary_class
 
