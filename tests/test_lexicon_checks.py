@@ -135,6 +135,7 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("sasniedzamajām", "VERB", "VERB", "sasniegt"),  # and one it has not
     ("sarkans", "NOUN", "ADJ", "sarkans"),         # the form is itself an adjective entry
     ("šorīt", "VERB", "ADV", "šorīt"),             # and an adverb entry
+    ("nekonkrēts", "VERB", "ADJ", "nekonkrēts"),   # an adjective entry with "ne-" (no verb "konkrēts")
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

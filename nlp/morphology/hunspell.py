@@ -271,12 +271,14 @@ def lemmas(hunspell: HunspellLv, edits: dict[str, dict[str, list[list]]], form: 
         if listed_form:
             scored[(analysis.stem, analysis.upos)] += 0
             continue
-        if entries_as_listed and not analysis.derivation and analysis.upos != "X":
-            # the form is itself an entry of a known part of speech: that reading, as strong
-            # as the treebank's strongest for entries ("plats" an adjective, not the
-            # prepositions and conjunctions that most unchanged entries are; LVTB dev, gold
-            # tokens: core UPOS 97.350 -> 97.416, lexicon 96.907 -> 96.973)
-            scored[(analysis.stem, analysis.upos)] += max((e[-1] for e in derivations.get("", ())), default=0)
+        if entries_as_listed and not analysis.derivation.rpartition("|")[2] and analysis.upos != "X":
+            # the form is itself an entry of a known part of speech, or one with "ne-": that
+            # reading, as strong as the treebank's strongest for such forms ("plats" an
+            # adjective, not the prepositions and conjunctions that most unchanged entries
+            # are; "nekonkrēts" the adjective, no verb "konkrēts"). LVTB dev, gold tokens:
+            # core UPOS 97.350 -> 97.416, lexicon 96.907 -> 96.973 (entries alone)
+            lemma = analysis.stem if analysis.upos == "VERB" else analysis.prefix + analysis.stem
+            scored[(lemma, analysis.upos)] += max((e[-1] for e in derivations.get(analysis.derivation, ())), default=0)
             continue
         learnt = derivations.get(analysis.derivation)
         if not learnt and analysis.prefix:
