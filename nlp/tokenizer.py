@@ -10,7 +10,8 @@
   ("80/987"), "&" between words ("Re&Re"), a colon between numbers that is no time of day
   ("46:47", but "13:00"), a hyphen at a word's edge ("runāt-") and a quote written into a
   word ('Valmiera"pildot');
-* "’’", "[..]" and "a/s" are one token each;
+* "’’", "[..]" and "a/s" are one token each, while spaCy's emoticons that are Latvian text
+  ("8)" a list item, "0:1" a score, "):" a bracket before a colon) are not;
 * a number's dot written against a lower-case word splits: "2020.gads" -> "2020." "gads",
   "8.a" -> "8." "a";
 * `lv_numbers` (a component) joins a number and its dot when a lower-case word follows:

@@ -163,6 +163,13 @@ class LexiconMorph:
         if self._acronym(token.text, token.pos_):
             token.lemma_ = token.text
 
+    def _adjective(self, token, lemma: str, feats: str | None = None) -> None:
+        """Retag a participle as an adjective with this lemma, with the FEATS of the lexicon's
+        likeliest adjective reading of the form (else `feats`)."""
+        token.pos_, token.lemma_ = "ADJ", lemma
+        reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
+        token.set_morph(reading.morph if reading is not None and reading.morph else feats)
+
     def _refine_unseen(self, token) -> None:
         """A form the treebank never saw: the hunspell-lv lemma for the model's UPOS; when the
         dictionary cannot read the word as that part of speech, or reads it so only by an
@@ -185,15 +192,11 @@ class LexiconMorph:
         comparative = PARTICIPLE_COMPARATIVE.match(token.text.lower()) if token.pos_ == "VERB" else None
         if comparative is not None:
             # (LVTB dev, gold tokens: 5 of the 7 unseen ones tagged VERB are ADJ)
-            token.pos_, token.lemma_ = "ADJ", comparative["positive"] + "s"
-            reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
-            token.set_morph(reading.morph if reading is not None and reading.morph else "Degree=Cmp")
+            self._adjective(token, comparative["positive"] + "s", "Degree=Cmp")
             return
         passive = PRESENT_PASSIVE.match(token.text.lower()) if token.pos_ == "VERB" else None
         if passive is not None and self.lexicon.seen_lexeme(passive["positive"] + "s", "ADJ"):
-            token.pos_, token.lemma_ = "ADJ", passive["positive"] + "s"
-            reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
-            token.set_morph(reading.morph if reading is not None and reading.morph else None)
+            self._adjective(token, passive["positive"] + "s")
             return
         if token.pos_ == "SYM" and len(token.text) > 2 and token.text.isalpha() and token.text[0].isupper():
             # A name the model took for a symbol ("Dinaz", "RusLatNafta"): LVTB's alphabetic
