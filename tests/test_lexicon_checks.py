@@ -136,6 +136,9 @@ def test_shipped_lexicon_lemmatises_unseen_forms(form, lemma):
     ("sarkans", "NOUN", "ADJ", "sarkans"),         # the form is itself an adjective entry
     ("šorīt", "VERB", "ADV", "šorīt"),             # and an adverb entry
     ("nekonkrēts", "VERB", "ADJ", "nekonkrēts"),   # an adjective entry with "ne-" (no verb "konkrēts")
+    ("devītā", "NUM", "ADJ", "devītais"),          # an ordinal: ADJ, the masculine definite lemma
+    ("divdesmitajos", "ADJ", "ADJ", "divdesmitais"),
+    ("simtos", "NOUN", "NOUN", "simts"),           # a form of the noun, not of the ordinal
 ])
 def test_trained_models_tags_of_unseen_words_are_checked_against_the_dictionary(word, model_upos, upos, lemma):
     import spacy

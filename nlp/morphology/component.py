@@ -25,6 +25,13 @@ PARTICIPLE_COMPARATIVE = re.compile(rf"^(?P<positive>\w+(?:t|oš|am|ām))āk(?:{
 # ADJ with their own lemma ("patīkams"), the others VERB (train: 405 ADJ, 504 VERB); an
 # unseen form is ADJ where the treebank has seen the adjective.
 PRESENT_PASSIVE = re.compile(rf"^(?P<positive>\w+[aā]m)(?:{ADJECTIVE_ENDINGS})$")
+# An ordinal numeral in a definite ending ("desmito", "devītā", "divdesmitajos"): ADJ with the
+# masculine nominative as lemma ("desmitais"; LVTB train: 104 of 124 such forms, the rest
+# feminine lemmas). "-ā" and "-os" only after stems no noun shares ("simtā", "desmitos" are
+# also forms of the nouns "simts", "desmits").
+DEFINITE_ENDINGS = "ais|ajam|ajā|ajai|ajiem|ajām|ajos|ajās|ie|o|ās"
+ORDINAL = re.compile(rf"^(?P<stem>\w*(?:desmit|simt|tūkstoš)(?=(?:{DEFINITE_ENDINGS})$)"
+                     rf"|\w*padsmit|treš|ceturt|piekt|sest|septīt|astot|devīt)(?:{DEFINITE_ENDINGS}|ā|os)$")
 
 
 @Language.factory("lv_lexicon_morph", default_config={"lexicon_path": None})
@@ -164,7 +171,7 @@ class LexiconMorph:
             token.lemma_ = token.text
 
     def _adjective(self, token, lemma: str, feats: str | None = None) -> None:
-        """Retag a participle as an adjective with this lemma, with the FEATS of the lexicon's
+        """Retag a token as an adjective with this lemma, with the FEATS of the lexicon's
         likeliest adjective reading of the form (else `feats`)."""
         token.pos_, token.lemma_ = "ADJ", lemma
         reading = next((a for a in self.lexicon.analyses(token.text) if a.upos == "ADJ"), None)
@@ -181,6 +188,10 @@ class LexiconMorph:
         if numeral is not None:
             token.pos_, token.lemma_ = numeral.upos, numeral.lemma
             token.set_morph(numeral.feats)
+            return
+        ordinal = ORDINAL.match(token.text.lower())
+        if ordinal is not None:
+            self._adjective(token, ordinal["stem"] + "ais", "NumType=Ord")
             return
         prefixed = next((a for a in self.lexicon.prefixed(token.text) if a.upos == token.pos_), None)
         if prefixed is not None:
