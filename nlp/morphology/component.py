@@ -189,7 +189,8 @@ class LexiconMorph:
             token.pos_, token.lemma_ = numeral.upos, numeral.lemma
             token.set_morph(numeral.feats)
             return
-        ordinal = ORDINAL.match(token.text.lower())
+        low = token.text.lower()
+        ordinal = ORDINAL.match(low)
         if ordinal is not None:
             self._adjective(token, ordinal["stem"] + "ais", "NumType=Ord")
             return
@@ -200,12 +201,12 @@ class LexiconMorph:
             token.lemma_ = prefixed.lemma
             token.set_morph(prefixed.morph or None)
             return
-        comparative = PARTICIPLE_COMPARATIVE.match(token.text.lower()) if token.pos_ == "VERB" else None
+        comparative = PARTICIPLE_COMPARATIVE.match(low) if token.pos_ == "VERB" else None
         if comparative is not None:
             # (LVTB dev, gold tokens: 5 of the 7 unseen ones tagged VERB are ADJ)
             self._adjective(token, comparative["positive"] + "s", "Degree=Cmp")
             return
-        passive = PRESENT_PASSIVE.match(token.text.lower()) if token.pos_ == "VERB" else None
+        passive = PRESENT_PASSIVE.match(low) if token.pos_ == "VERB" else None
         if passive is not None and self.lexicon.seen_lexeme(passive["positive"] + "s", "ADJ"):
             self._adjective(token, passive["positive"] + "s")
             return

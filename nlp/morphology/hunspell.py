@@ -221,10 +221,15 @@ def _edit(analysis: HunspellAnalysis, body: str, lemma: str, upos: str) -> Edit:
     return (keep, *edit_rule(body, target), upos)
 
 
+def _suffix_rules(derivation: str) -> str:
+    """A derivation's suffix rules, without its prefix rule ("-0|E12+d4" -> "E12+d4", "-0|" -> "")."""
+    return derivation.rpartition("|")[2]
+
+
 def _flags(derivation: str) -> str:
     """A derivation's suffix rules without their numbers ("-0|E12+d4" -> "E+d"): the
     inflection classes it went through."""
-    return re.sub(r"\d+", "", derivation.partition("|")[2] or derivation)
+    return re.sub(r"\d+", "", _suffix_rules(derivation) or derivation)
 
 
 def learn_edits(hunspell: HunspellLv, words: Iterable[tuple[str, ...]],
@@ -271,7 +276,7 @@ def lemmas(hunspell: HunspellLv, edits: dict[str, dict[str, list[list]]], form: 
         if listed_form:
             scored[(analysis.stem, analysis.upos)] += 0
             continue
-        if entries_as_listed and not analysis.derivation.rpartition("|")[2] and analysis.upos != "X":
+        if entries_as_listed and not _suffix_rules(analysis.derivation) and analysis.upos != "X":
             # the form is itself an entry of a known part of speech, or one with "ne-": that
             # reading, as strong as the treebank's strongest for such forms ("plats" an
             # adjective, not the prepositions and conjunctions that most unchanged entries
@@ -285,7 +290,7 @@ def lemmas(hunspell: HunspellLv, edits: dict[str, dict[str, list[list]]], form: 
             # a prefixed derivation the treebank lacks: the unprefixed one's edits; UD
             # Latvian keeps "ne-" in the lemma of adjectives and adverbs, not of verbs
             learnt = [[upos != "VERB", strip, append, upos, count]
-                      for _, strip, append, upos, count in derivations.get(analysis.derivation.partition("|")[2], ())]
+                      for _, strip, append, upos, count in derivations.get(_suffix_rules(analysis.derivation), ())]
         if learnt:
             body = low[len(analysis.prefix):] if analysis.prefix else low
             for keep, strip, append, upos, count in learnt:

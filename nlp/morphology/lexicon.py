@@ -183,7 +183,7 @@ class MorphLexicon:
 
     def _dictionary_stems(self, form: str) -> set[str]:
         self.load_dictionary()
-        return {a.stem for a in self._hunspell.analyses(form)} if self._hunspell is not None else set()
+        return {a.stem for a in self.hunspell_analyses(form)} if self._hunspell is not None else set()
 
     def dictionary_headword(self, lemma: str, upos: str) -> bool:
         """Whether hunspell-lv lists `lemma` as a `upos` headword (not only derives one from
@@ -214,8 +214,8 @@ class MorphLexicon:
         return best
 
     def hunspell_analyses(self, form: str) -> list:
-        """hunspell-lv's analyses of `form` (cached: the tagger's dictionary class and the
-        lemmas both ask for an unseen word's)."""
+        """hunspell-lv's analyses of `form` (cached: the tagger's dictionary class, the lemmas
+        and the entity rules' dictionary stems all ask for an unseen word's)."""
         self.load_dictionary()
         return bounded_cache(self._analyses_cache, form, self._hunspell.analyses)
 
