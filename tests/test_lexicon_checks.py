@@ -216,6 +216,7 @@ def test_an_unseen_number_without_a_dot_is_a_cardinal(number):
     ("KRĀSAS", "NOUN", "krāsa"),      # a dictionary word in capitals (a heading) does not
     ("EUR", "PROPN", "EUR"),          # ... but one the dictionary lists in capitals does
     ("Sharks", "X", "Sharks"),        # a foreign word stays as written
+    ("Group", "X", "Group"),          # ... also one the treebank has seen (its lexicon lemma is "group")
 ])
 def test_acronyms_and_foreign_words_keep_their_spelling(word, model_upos, lemma):
     import spacy
@@ -261,6 +262,27 @@ def test_a_proper_nouns_lemma_keeps_its_capital(word, model_lemma, lemma):
     doc[1].pos_, doc[1].lemma_ = "VERB", "nerunāt"
     LexiconMorph()(doc)
     assert (doc[0].pos_, doc[0].lemma_) == ("PROPN", lemma)
+
+
+@pytest.mark.parametrize("word, feats, lemma", [
+    ("Trikātas", "Case=Gen|Gender=Fem|Number=Sing", "Trikāta"),
+    ("Zilupi", "Case=Acc|Gender=Fem|Number=Sing", "Zilupe"),
+    ("Rokfelleram", "Case=Dat|Gender=Masc|Number=Sing", "Rokfellers"),
+    ("Jafā", "Case=Loc|Gender=Fem|Number=Sing", "Jafa"),
+    ("Rimša", "Case=Gen|Gender=Masc|Number=Sing", "Rimša"),   # "-a" is also a nominative: kept
+    ("Kasparoviči", "Case=Nom|Gender=Masc|Number=Plur", "Kasparoviči"),  # plurals: kept
+])
+def test_an_unseen_name_the_lemmatizer_kept_as_written_takes_its_nominative(word, feats, lemma):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = "PROPN", word
+    doc[0].set_morph(feats)
+    LexiconMorph()(doc)
+    assert doc[0].lemma_ == lemma
 
 
 def test_lexicon_without_the_dictionary_falls_back_to_suffix_guesses(tmp_path):
@@ -329,6 +351,10 @@ def test_a_models_feats_are_checked_against_the_treebank(word, model_feats, feat
 @pytest.mark.parametrize("form, readings", [
     ("valstspilsētas", {"NOUN": "valstspilsēta"}),   # "valsts" + "pilsētas": a compound the dictionary lacks
     ("mākslasdarbi", {"NOUN": "mākslasdarbs"}),
+    ("darbvietu", {"NOUN": "darbvieta"}),            # a first part without its ending: "darbs"
+    ("piemiņlietas", {"NOUN": "piemiņlieta", "ADJ": "piemiņliets"}),  # "piemiņa"; its tail's guesses too
+    ("čiekurkaltē", {"NOUN": "čiekurkalte", "ADJ": "čiekurkalts"}),  # "čiekurs": hunspell's, not LVTB's
+    ("pulverveida", {"NOUN": "pulverveida"}),        # "of the kind": indeclinable, as written
     ("networking", {}),                              # no Latvian parts: no reading
 ])
 def test_compounds_the_dictionary_lacks_are_read_as_their_last_word(form, readings):

@@ -34,6 +34,31 @@ ORDINAL = re.compile(rf"^(?P<stem>\w*(?:desmit|simt|tūkstoš)(?=(?:{DEFINITE_EN
                      rf"|\w*padsmit|treš|ceturt|piekt|sest|septīt|astot|devīt)(?:{DEFINITE_ENDINGS}|ā|os)$")
 
 
+# A name's singular case endings and its nominative's, by gender and case: the feminine
+# a- and e-declensions, the masculine s-declension ("Rokfelleram" -> "Rokfellers"). Not the
+# masculine genitive "-a", which is also a feminine nominative ("Vida", "Rimša": 5 of 13 on
+# LVTB dev), nor plurals.
+NAME_ENDINGS = {
+    ("Fem", "Gen"): (("as", "a"), ("es", "e")), ("Fem", "Dat"): (("ai", "a"), ("ei", "e")),
+    ("Fem", "Acc"): (("u", "a"), ("i", "e")), ("Fem", "Loc"): (("ā", "a"), ("ē", "e")),
+    ("Masc", "Dat"): (("am", "s"),), ("Masc", "Acc"): (("u", "s"),), ("Masc", "Loc"): (("ā", "s"),),
+}
+
+
+def _name_nominative(text: str, morph) -> str:
+    """An unseen name's nominative from its ending and the model's case and gender, where
+    the model kept the form as its lemma ("Trikātas ielā" -> "Trikāta", "Zilupi" ->
+    "Zilupe"; LVTB dev, gold tokens, core: 7 fixed, 1 broken, "Maximas"), else `text`."""
+    if morph.get("Number") not in ([], ["Sing"]):
+        return text
+    for gender in morph.get("Gender"):
+        for case in morph.get("Case"):
+            for ending, nominative in NAME_ENDINGS.get((gender, case), ()):
+                if text.endswith(ending) and len(text) > len(ending) + 1:
+                    return text[:-len(ending)] + nominative
+    return text
+
+
 @Language.factory("lv_lexicon_morph", default_config={"lexicon_path": None})
 def make_lexicon_morph(nlp: Language, name: str, lexicon_path: str | None) -> "LexiconMorph":
     return LexiconMorph(lexicon_path)
@@ -91,6 +116,8 @@ class LexiconMorph:
         if _tag_alone(feats):
             self._reading_of_tag(token, feats)
         self._refine(token)
+        if token.pos_ == "PROPN" and token.lemma_ == token.text and not self.lexicon.known(token.text):
+            token.lemma_ = _name_nominative(token.text, token.morph)
         if token.pos_ == "PROPN" and token.text[:1].isupper() and token.lemma_[:1].islower():
             # a name's lemma keeps its capital, whatever common word its reading came from
             # ("Vida", not "vida"; LVTB train: 7,436 of 7,539 capitalised proper nouns)
@@ -167,7 +194,9 @@ class LexiconMorph:
             or next((a for a in options if a.upos == token.pos_), None)
         if match is not None:
             token.lemma_ = match.lemma
-        if self._acronym(token.text, token.pos_):
+        if self._acronym(token.text, token.pos_) or token.pos_ == "X" and token.lemma_.lower() == token.text.lower():
+            # (a foreign word as written, capital included: "Baltic", "Group"; LVTB train: 392
+            # capitalised foreign words keep it, 37 do not; the lexicon's lemmas are lower-case)
             token.lemma_ = token.text
 
     def _adjective(self, token, lemma: str, feats: str | None = None) -> None:
