@@ -230,6 +230,23 @@ def test_acronyms_and_foreign_words_keep_their_spelling(word, model_upos, lemma)
     assert doc[0].lemma_ == lemma
 
 
+@pytest.mark.parametrize("word, upos", [
+    ("Gafanovičs", "PROPN"),   # a capitalised "foreign word" in Latvian letters is a name
+    ("Moše", "PROPN"),
+    ("Lusvulpen", "X"),        # ... one without them stays foreign
+])
+def test_an_unseen_foreign_word_in_latvian_letters_is_a_name(word, upos):
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.morphology.component import LexiconMorph
+
+    doc = Doc(spacy.blank("lv").vocab, words=[word])
+    doc[0].pos_, doc[0].lemma_ = "X", word
+    LexiconMorph()(doc)
+    assert (doc[0].pos_, doc[0].lemma_) == (upos, word)
+
+
 @pytest.mark.parametrize("word, model_upos, upos, lemma", [
     ("un", "NOUN", "CCONJ", "un"),                    # a tag the treebank never gave the form
     ("dalībniekiem", "VERB", "NOUN", "dalībnieks"),
