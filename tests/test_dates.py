@@ -284,8 +284,9 @@ def test_open_period_iso_and_bounds():
     assert until.iso() == "../2021-03-31" and until.bounds() == (None, "2021-03-31")
 
 
-# A clock time after a day joins the date's span (FullStack marks 16 of 17 so); the value
-# stays the day, and a clock time is never read as a day and month ("10.10").
+# A clock time or a part of the day after a day joins the date's span (FullStack marks 16 of
+# 17 clock times so); the value stays the day, and a clock time is never read as a day and
+# month ("10.10").
 CLOCK_CASES = [
     ("Seminārs notiks 2020. gada 5. decembrī plkst. 14.00 Rēzeknē.", {},
      [("2020. gada 5. decembrī plkst. 14.00", V(D(2020, 12, 5)))]),
@@ -299,6 +300,15 @@ CLOCK_CASES = [
     ("15. aprīlī ap 6.30 konstatēts ugunsgrēks.", {"default_year": 2020},
      [("15. aprīlī ap 6.30", V(D(2020, 4, 15)))]),
     ("2020. gadā ap 3.50 km.", {}, [("2020. gadā", V(D(2020, 1, 1), D(2020, 12, 31), "year"))]),
+    # right after a day no clock word is needed (FullStack train 11 of 11), unless it is an amount
+    ("Koncerts 12. jūlijā 14.00 Doma laukumā.", {"default_year": 2020}, [("12. jūlijā 14.00", V(D(2020, 7, 12)))]),
+    ("Darbnīca 12. jūlijā 14.00–16.00 zālē.", {"default_year": 2020},
+     [("12. jūlijā 14.00–16.00", V(D(2020, 7, 12)))]),
+    ("Samaksāts 2021. gada 5. maijā 12.50 EUR.", {}, [("2021. gada 5. maijā", V(D(2021, 5, 5)))]),
+    # a part of the day belongs to the day's span (FullStack train 8 of 8)
+    ("Tas notika 27. februāra vakarā plkst. 19.30.", {"default_year": 2020},
+     [("27. februāra vakarā plkst. 19.30", V(D(2020, 2, 27)))]),
+    ("15. jūlija naktī zagļi ielauzās.", {"default_year": 2020}, [("15. jūlija naktī", V(D(2020, 7, 15)))]),
 ]
 
 

@@ -193,7 +193,10 @@ def _words() -> _Words:
     CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
     patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
     after_day = [*data["clock_words"], *data["clock_words_after_day"]["words"]]
-    patterns["_clock"] = re.compile(rf",?\s*(?:{_alt(after_day)})\s*{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
+    CURRENCY_AFTER = r"(?!\s*(?:[€$%]|(?-i:EUR|USD|LVL|Ls)\b|eiro|euro|lat))"
+    patterns["_clock"] = re.compile(rf"(?:,?\s*(?:{_alt(after_day)})\s*|\s+(?=\d{{1,2}}[.:]\d\d(?!\d){CURRENCY_AFTER}))"
+                                    rf"{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
+    patterns["_day_part"] = re.compile(rf"\s+(?:{_alt(data['day_parts']['words'])})(?!\w)", fl)
     # a clock time on its own: after a clock word the hour alone will do ("no plkst. 11 līdz
     # 15"); without one, "H:MM", or "no H.MM līdz H.MM" (a bare "12.30" may be a number)
     END = r"(?!\d|[.,:]\d)"
@@ -572,6 +575,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             items.pop()
         if _needs_year(new) and (this_year := pats["_this_year"].search(text, max(0, new.start - 12), new.start)):
             new = replace(new, start=this_year.start())  # "šā gada 2. jūlijā": the words belong to the date
+        if new.specs[-1].kind == "day" and (part := pats["_day_part"].match(text, new.end)):
+            new = replace(new, end=part.end())  # "27. februāra vakarā": the day
         if new.specs[-1].kind == "day" and (clock := pats["_clock"].match(text, new.end)):
             new = replace(new, end=clock.end())  # "5. decembrī plkst. 14.00": the day, at that time
         if new.kind == "single":  # "kopš 2019. gada": the words belong to the period, as "no" to a range
