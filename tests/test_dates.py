@@ -106,6 +106,10 @@ CASES = [
     ("2020. gada otrajā pusgadā", {}, V(D(2020, 7, 1), D(2020, 12, 31), "part_of_year")),
     ("2020. gada 1. ceturksnī", {}, V(D(2020, 1, 1), D(2020, 3, 31), "part_of_year")),
     ("2020. gada IV ceturksnī", {}, V(D(2020, 10, 1), D(2020, 12, 31), "part_of_year")),
+    ("2011. gada ceturto ceturksni", {}, V(D(2011, 10, 1), D(2011, 12, 31), "part_of_year")),  # accusative
+    ("2008. gada pēdējā ceturksnī", {}, V(D(2008, 10, 1), D(2008, 12, 31), "part_of_year")),
+    ("2012. gada trešā ceturkšņa", {}, V(D(2012, 7, 1), D(2012, 9, 30), "part_of_year")),
+    ("2021. gada pirmo pusi", {}, V(D(2021, 1, 1), D(2021, 6, 30), "part_of_year")),
     # parts of a month
     ("2020. gada oktobra sākumā", {}, V(D(2020, 10, 1), D(2020, 10, 10), "part_of_month", True)),
     ("februāra beigās", {"default_year": 2021}, V(D(2021, 2, 21), D(2021, 2, 28), "part_of_month", True)),
