@@ -183,6 +183,12 @@ FIND_CASES = [
      [("2020. un 2021. gadā", V(D(2020, 1, 1), D(2021, 12, 31), "year"))]),
     ("Dati par 2010., 2011. un 2012.gadā sniegtajiem pakalpojumiem.", {},
      [("2010., 2011. un 2012.gadā", V(D(2010, 1, 1), D(2012, 12, 31), "year"))]),
+    # ... but dates that each write their own month or year word are dates of their own
+    ("Sacensības notika 20. aprīlī un 21. aprīlī.", {"default_year": 2020},
+     [("20. aprīlī", V(D(2020, 4, 20))), ("21. aprīlī", V(D(2020, 4, 21)))]),
+    ("Salīdzināja 1999. gadu un 2005. gadu.", {},
+     [("1999. gadu", V(D(1999, 1, 1), D(1999, 12, 31), "year")),
+      ("2005. gadu", V(D(2005, 1, 1), D(2005, 12, 31), "year"))]),
     # "this year" before a yearless date belongs to its span; the year is the report's
     ("Atvēršanas svētki š.g. 15.novembrī plkst.14.00 grāmatnīcā.", {"default_year": 2021},
      [("š.g. 15.novembrī plkst.14.00", V(D(2021, 11, 15)))]),

@@ -506,6 +506,13 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
     return out
 
 
+def _worded(text: str, item: "_Item") -> bool:
+    """The item writes its own month or year word ("20. aprīlī", "1999. gadu"): another date
+    after "un" or a comma is a date of its own, not the rest of a list ("1., 2. un 3. augustā";
+    FullStack train: 6 such dates tagged apart, none joined)."""
+    return any(char.isalpha() for char in text[item.start:item.end])
+
+
 def _range_from_before(pats: dict, text: str, start: int) -> Optional[re.Match]:
     """The "no" / "sākot no" ending right at `start`, if any. Searched in a window before
     it: searching from the text's beginning made long reports quadratic."""
@@ -532,7 +539,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             new = _Item(start, e, "range", (last.specs[0], spec), last.year_explicit or yexp)
         elif (spec.kind == "day" and last is not None and last.kind in ("single", "list")
               and all(x.kind == "day" for x in last.specs) and pats["_and"].match(gap)
-              and spec.y is None and _needs_year(last)):  # dates with their own years stay apart
+              and spec.y is None and _needs_year(last)  # dates with their own years stay apart,
+              and not _worded(text, last)):  # and so do dates with their own month's name
             items.pop()  # "3.12. un 04.12": full dates joined into a list
             new = _Item(last.start, e, "list", last.specs + (spec,), last.year_explicit or yexp)
         elif spec.kind == "day" and ((mm := pats["_left_day"].search(gap)) or (
@@ -550,7 +558,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
             items.pop()  # "2023. gada maijā un jūnijā": months joined into a list, in the first one's year
             new = _Item(last.start, e, "list", last.specs + (replace(spec, y=last.specs[-1].y),), last.year_explicit)
         elif (spec.kind == "year" and last is not None and last.kind in ("single", "list")
-              and all(x.kind == "year" for x in last.specs) and pats["_and"].match(gap)):
+              and all(x.kind == "year" for x in last.specs) and pats["_and"].match(gap)
+              and not _worded(text, last)):  # "1953. gadā, 1982. gadā": years of their own
             items.pop()  # "2020. un 2021. gadā" when "2020." was read as a year on its own
             new = _Item(last.start, e, "list", last.specs + (spec,), True)
         elif spec.kind == "year" and (mm := pats["_left_years"].search(gap)):
