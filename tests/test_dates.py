@@ -202,6 +202,12 @@ FIND_CASES = [
     ("Tradīcija nodzīvoja līdz 21. gadsimtam.", {},
      [("līdz 21. gadsimtam", DateValue(None, D(2100, 12, 31), "year", False))]),
     ("Piedalījās 21 gadsimta cilvēks.", {}, []),  # a count, not an ordinal
+    # several centuries under one word: a range after a dash, else a list (one span each)
+    ("Muzejā ir 17.-18. gs. mēbeles.", {}, [("17.-18. gs.", V(D(1601, 1, 1), D(1800, 12, 31), "year"))]),
+    ("Zīmējumi no XVIII–XIX gadsimta.", {}, [("XVIII–XIX gadsimta", V(D(1701, 1, 1), D(1900, 12, 31), "year"))]),
+    ("18. un 19. gs. māksla.", {}, [("18. un 19. gs.", V(D(1701, 1, 1), D(1900, 12, 31), "year"))]),
+    # a season's two years: one span from the first to the second
+    ("Līgas 2011./2012. gada sezonā uzvarēja.", {}, [("2011./2012. gada", V(D(2011, 1, 1), D(2012, 12, 31), "year"))]),
     # school years: 1 September to 31 August of the next year
     ("2022./2023. mācību gadā nodarbības apmeklēja 48 skolēni.", {},
      [("2022./2023. mācību gadā", V(D(2022, 9, 1), D(2023, 8, 31), "year"))]),

@@ -183,6 +183,11 @@ def _words() -> _Words:
     patterns["_left_year"] = re.compile(rf"(?:(?<!\w){FROM})?{NB}(?P<y>{Y4})\.?{TO}$", fl)
     patterns["_left_days"] = re.compile(rf"{NB}(?P<days>(?:{D}\.{AND})+)$", fl)
     patterns["_left_years"] = re.compile(rf"{NB}(?P<years>(?:{Y4}\.{AND})+)$", fl)
+    # a season's or budget's two years: "2011./2012. gada" (FullStack train: 3 of 3 one span)
+    patterns["_left_year_slash"] = re.compile(rf"{NB}(?P<y>{Y4})\.\s*/\s*$", fl)
+    # centuries before a century: "18. un 19. gs.", "20., 21. gadsimta", "17.-18. gs.", "XVIII–XIX"
+    C = r"(?:[12]?\d\.|[IVX]+)"
+    patterns["_left_centuries"] = re.compile(rf"{NB}(?P<cs>(?:{C}(?:{AND}|{DASH}))+)$", fl)
     patterns["_to"] = re.compile(rf"^{TO}$", fl)
     patterns["_and"] = re.compile(rf"^{AND}$", fl)
     patterns["_from"] = re.compile(rf"(?<!\w){FROM}$", fl)
@@ -506,6 +511,18 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
     return out
 
 
+def _centuries(mm: re.Match, offset: int, end: int, spec: "_Spec") -> Optional["_Item"]:
+    """The centuries written before a century and its word: a range after a dash ("17.-18.
+    gs.", from the first), else a list ("18. un 19. gs.", "20., 21. gadsimta")."""
+    numbers = [_roman(c) if c[0] in "IVX" else int(c) for c in re.findall(r"[12]?\d(?=\.)|[IVX]+", mm["cs"])]
+    if not all(1 <= n <= 21 for n in numbers):
+        return None
+    lefts = tuple(_Spec("century", (n - 1) * 100 + 1) for n in numbers)
+    if re.search(r"[-–—]", mm["cs"]):
+        return _Item(offset + mm.start(), end, "range", (lefts[0], spec), True)
+    return _Item(offset + mm.start(), end, "list", (*lefts, spec), True)
+
+
 def _worded(text: str, item: "_Item") -> bool:
     """The item writes its own month or year word ("20. aprīlī", "1999. gadu"): another date
     after "un" or a comma is a date of its own, not the rest of a list ("1., 2. un 3. augustā";
@@ -562,6 +579,10 @@ def _items(text: str, w: _Words, strict: bool) -> list:
               and not _worded(text, last)):  # "1953. gadā, 1982. gadā": years of their own
             items.pop()  # "2020. un 2021. gadā" when "2020." was read as a year on its own
             new = _Item(last.start, e, "list", last.specs + (spec,), True)
+        elif spec.kind == "year" and (mm := pats["_left_year_slash"].search(gap)) and int(mm["y"]) + 1 == spec.y:
+            new = _Item(prev_end + mm.start(), e, "range", (_Spec("year", int(mm["y"])), spec), True)
+        elif spec.kind == "century" and spec.part is None and (mm := pats["_left_centuries"].search(gap)):
+            new = _centuries(mm, prev_end, e, spec)
         elif spec.kind == "year" and (mm := pats["_left_years"].search(gap)):
             years = [_year(y) for y in re.findall(r"\d{4}", mm.group("years"))]  # "2020. un 2021. gadā"
             new = _Item(prev_end + mm.start(), e, "list", tuple(_Spec("year", y) for y in years) + (spec,), True)
