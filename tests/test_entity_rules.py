@@ -342,6 +342,10 @@ def _merged(text: str, model_ents: list[tuple[str, str]]) -> set[tuple[str, str]
     # a named lake or gulf is one place with its type word (FullStack train: 10 of 10)
     ("Nometne notika Lubānas ezera krastā.", [("Lubānas", "LOC")], ("Lubānas ezera", "LOC"), ("Lubānas", "LOC")),
     ("Kuģis devās pāri Rīgas līcim.", [("Rīgas", "LOC")], ("Rīgas līcim", "LOC"), ("Rīgas", "LOC")),
+    # a person named in the nominative before a type word in another case is no part of it
+    ("To aģentūrai LETA pastāstīja Viktors Zaķis.", [("Viktors Zaķis", "PER")], ("Viktors Zaķis", "PER"), None),
+    ("Kā aģentūrai LETA pastāstīja Viktors Zaķis aģentūrai, viss notika.", [("Viktors Zaķis", "PER")],
+     ("Viktors Zaķis", "PER"), ("Viktors Zaķis aģentūrai", "ORG")),
 ])
 def test_rules_and_model_entities_merge(text, model_ents, expected, absent):
     ents = _merged(text, model_ents)

@@ -307,6 +307,8 @@ class EntityRules:
                 not opens_text_unit(word) or word.pos_ == "PROPN" or word.is_upper or (genitive and word.pos_ == "NOUN"))
             if not (capitalised or (genitive and nominal and not word.text[:1].isupper())):
                 break
+            if cases == ["Nom"] and doc[i].morph.get("Case") and "Nom" not in doc[i].morph.get("Case"):
+                break  # a nominative neither agrees with the type word nor names it: "Viktors Zaķis aģentūrai"
             k -= 1
             if capitalised:
                 start = k + 1
