@@ -321,6 +321,7 @@ CLOCK_CASES = [
     ("Darbnīca 12. jūlijā 14.00–16.00 zālē.", {"default_year": 2020},
      [("12. jūlijā 14.00–16.00", V(D(2020, 7, 12)))]),
     ("Samaksāts 2021. gada 5. maijā 12.50 EUR.", {}, [("2021. gada 5. maijā", V(D(2021, 5, 5)))]),
+    ("Periods 01.02.2021. 31.12.2021.", {}, [("01.02.2021.", V(D(2021, 2, 1))), ("31.12.2021.", V(D(2021, 12, 31)))]),
     # a part of the day belongs to the day's span (FullStack train 8 of 8)
     ("Tas notika 27. februāra vakarā plkst. 19.30.", {"default_year": 2020},
      [("27. februāra vakarā plkst. 19.30", V(D(2020, 2, 27)))]),

@@ -198,8 +198,11 @@ def _words() -> _Words:
     CLOCK = r"\d{1,2}[.:]\d{2}(?!\d)"
     patterns["_after_clock_word"] = re.compile(rf"(?<!\w)(?:{_alt(data['clock_words'])})\s*$", fl)
     after_day = [*data["clock_words"], *data["clock_words_after_day"]["words"]]
-    CURRENCY_AFTER = r"(?!\s*(?:[€$%]|(?-i:EUR|USD|LVL|Ls)\b|eiro|euro|lat))"
-    patterns["_clock"] = re.compile(rf"(?:,?\s*(?:{_alt(after_day)})\s*|\s+(?=\d{{1,2}}[.:]\d\d(?!\d){CURRENCY_AFTER}))"
+    CURRENCY_AFTER = r"(?!\s*(?:[€$%]|(?-i:EUR|USD|LVL|Ls)\b|eiro|euro|lat(?:s|i|u|iem)\b))"
+    # (a bare one is a real time of day that no date's dot and digits continue: "01.02.2021.
+    # 31.12.2021." is two dates)
+    BARE = rf"(?:[01]?\d|2[0-4])[.:][0-5]\d(?!\d|[.,:]\d|\.\s*\d){CURRENCY_AFTER}"
+    patterns["_clock"] = re.compile(rf"(?:,?\s*(?:{_alt(after_day)})\s*|\s+(?={BARE}))"
                                     rf"{CLOCK}(?:\s*[-–—]\s*{CLOCK})?", fl)
     patterns["_day_part"] = re.compile(rf"\s+(?:{_alt(data['day_parts']['words'])})(?!\w)", fl)
     # a clock time on its own: after a clock word the hour alone will do ("no plkst. 11 līdz
