@@ -154,6 +154,17 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
         ("24 attālināti", "konsultācija", records[0].id)]
 
 
+def test_a_bracket_after_a_total_holds_parts_of_its_category_or_a_narrower_one():
+    # a workshop is a training, and trainings are events too (indicators.json broader_categories)
+    records = nlp.extract("Biedrība organizēja 15 pasākumus (10 darbnīcas, 5 ekskursijas).")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (15, "pasākums", None), (10, "darbnīca", records[0].id), (5, "ekskursija", records[0].id)]
+    # ... but an event is no kind of training, and participants no kind of event
+    records = nlp.extract("Notika 4 semināri (2 pasākumi, 2 darbnīcas).")
+    assert [r.parent for r in records] == [None, None, None]
+    assert [r.parent for r in nlp.extract("Notika 2 festivāli (141 dalībnieks).")] == [None, None]
+
+
 def test_a_colon_after_a_total_opens_its_parts_and_towns_elide_the_counted_noun():
     records = nlp.extract("Kopā notika 24 nodarbības: 16 Rēzeknē un 8 Preiļos.")
     assert [(r.value, r.unit) for r in records] == [(24, "nodarbība"), (16, "nodarbība"), (8, "nodarbība")]

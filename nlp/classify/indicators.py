@@ -44,6 +44,12 @@ def classify_unit(unit: str | None, kind: str = "count", modifier: str | None = 
     return table[found[0]] if found else "other"
 
 
+def within_category(part: str | None, total: str | None) -> bool:
+    """A `part` category counts things of the `total` category: the same one, or a narrower
+    one ("trainings" within "events", `broader_categories` in indicators.json)."""
+    return part == total or load_resource("indicators")["broader_categories"].get(part) == total
+
+
 @Language.factory("indicator_classifier")
 def make_indicator_classifier(nlp: Language, name: str) -> "IndicatorClassifier":
     return IndicatorClassifier()

@@ -4,7 +4,8 @@
   "82 dalībnieki tai skaitā vismaz 19 MT pārstāvji"               -> 19 has parent 82
 
 A bracket opened right after a total holds its parts when they are of the same
-indicator category (so "festivāls (141 dalībnieks)" is not a breakdown); a
+indicator category or a narrower one (so "festivāls (141 dalībnieks)" is not a breakdown,
+"15 pasākumi (10 darbnīcas, 5 ekskursijas)" is); a
 marker such as "tai skaitā" links whatever follows it in the same sentence.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..classify.indicators import within_category
 from ..doc_text import doc_text
 from .quantities import SPAN_KEY, breakdown_marker_re
 
@@ -59,7 +61,7 @@ def _total_before(spans, k: int, text: str) -> int | None:
         between = text[total.end : quantity.start]
         if "\n" in between:
             return None
-        if _opens_bracket_directly(between) and (quantity.elided or total.indicator == quantity.indicator):
+        if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
             return j
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
         if breakdown_marker_re().search(between) and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
