@@ -77,6 +77,8 @@ def test_seed_breakdown_and_count_noun():
 
 @pytest.mark.parametrize("text, expected", [
     ("Notika 10–15 tikšanās ar iedzīvotājiem.", [(10, 15, "tikšanās", "exact", "count")]),
+    # coordinated genitives of a locative are no counted noun
+    ("Izdoti 2 000 bukletu latviešu un krievu valodā.", [(2000, None, "buklets", "exact", "count")]),
     ("Izmaksas sasniedza EUR 500 un 300 lati.", [(500, None, "eiro", "exact", "money"), (300, None, "lats", "exact", "money")]),
     ("Apmierināti bija 87 % dalībnieku.", [(87, None, "procents", "exact", "percent")]),
     ("Programma ilga 12 mēnešus.", [(12, None, "mēnesis", "exact", "duration")]),

@@ -191,6 +191,10 @@ class QuantityMatcher:
             phrase.append(token)
             i += 1
         nouns = [k for k, t in enumerate(phrase) if morph.is_noun(t)]
+        if len(nouns) > 1 and nouns[-1] == len(phrase) - 1 and self._coordinated_genitive(doc, i, phrase[-1], value):
+            # "2 000 bukletu latviešu un krievu valodā": the last genitive goes with the one
+            # after "un" to the locative they both modify, not to the number
+            phrase, nouns = phrase[: nouns[-1]], nouns[:-1]
         if len(nouns) > 2 and nouns[-2] == nouns[-1] - 1 and nouns[0] < nouns[-2] \
                 and morph.only_case(phrase[nouns[-1]], "Loc") and not morph.agrees(phrase[nouns[-1]], value) \
                 and morph.can_be_genitive(phrase[nouns[-2]]):
@@ -219,6 +223,14 @@ class QuantityMatcher:
                     head_at = k
                     break
         return self._action_object(phrase, head_at)
+
+    @staticmethod
+    def _coordinated_genitive(doc: Doc, i: int | None, last: Token, value) -> bool:
+        """The phrase stopped at "un" (token i) between the genitive `last` and another genitive
+        that a locative the number cannot count follows."""
+        return (i is not None and i + 2 < len(doc) and doc[i].lower_ == "un" and morph.can_be_genitive(last)
+                and morph.is_noun(doc[i + 1]) and morph.can_be_genitive(doc[i + 1])
+                and morph.is_noun(doc[i + 2]) and morph.only_case(doc[i + 2], "Loc") and not morph.agrees(doc[i + 2], value))
 
     @staticmethod
     def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None, value) -> bool:
