@@ -285,6 +285,7 @@ class EntityRules:
     def _modifiers_before(doc: Doc, i: int) -> int:
         """Start of the capitalised / genitive words that name the organisation with its type word."""
         start = i
+        head_cases = doc[i].morph.get("Case")
         k = i - 1
         if k > 0 and ORDINAL_NUMBER.fullmatch(doc[k].text) and doc[k - 1].text[:1].isupper():
             k -= 1  # a school's number after its town: "Rīgas 64. vidusskola" (not "ielas 5. nams")
@@ -307,7 +308,7 @@ class EntityRules:
                 not opens_text_unit(word) or word.pos_ == "PROPN" or word.is_upper or (genitive and word.pos_ == "NOUN"))
             if not (capitalised or (genitive and nominal and not word.text[:1].isupper())):
                 break
-            if cases == ["Nom"] and doc[i].morph.get("Case") and "Nom" not in doc[i].morph.get("Case"):
+            if cases == ["Nom"] and head_cases and "Nom" not in head_cases:
                 break  # a nominative neither agrees with the type word nor names it: "Viktors Zaķis aģentūrai"
             k -= 1
             if capitalised:

@@ -281,11 +281,11 @@ def _spec_from_match(name: str, m: re.Match, w: _Words) -> Optional[_Spec]:
         part = w.part_of[_norm_phrase(g["part"])] if g.get("part") else None
         return _Spec("decade", int(g["y"]), None, None, part)
     if name == "century":
-        number = _roman(g["c"]) if g["c"][0] in "IVX" else int(g["c"].rstrip("."))
-        if not 1 <= number <= 21:
+        first_year = _century_start(g["c"])
+        if first_year is None:
             return None
         part = w.part_of[_norm_phrase(g["part"])] if g.get("part") else None
-        return _Spec("century", (number - 1) * 100 + 1, None, None, part)
+        return _Spec("century", first_year, None, None, part)
     if name == "schoolyear":
         first, second = int(g["y"]), int(g["y2"])
         if second % 100 != (first + 1) % 100:
@@ -344,6 +344,12 @@ _ORDER["school_year"] = _ORDER["year"]
 
 def _gran(kind: str) -> str:
     return "year" if kind in ("decade", "century", "school_year") else kind  # reported as a span of years
+
+
+def _century_start(numeral: str) -> Optional[int]:
+    """The first year of the century written "16." or "XVI" (None outside 1-21)."""
+    number = _roman(numeral) if numeral[0] in "IVX" else int(numeral.rstrip("."))
+    return (number - 1) * 100 + 1 if 1 <= number <= 21 else None
 
 
 def _roman(numeral: str) -> int:
@@ -517,10 +523,10 @@ def _scan(text: str, w: _Words, strict: bool) -> list:
 def _centuries(mm: re.Match, offset: int, end: int, spec: "_Spec") -> Optional["_Item"]:
     """The centuries written before a century and its word: a range after a dash ("17.-18.
     gs.", from the first), else a list ("18. un 19. gs.", "20., 21. gadsimta")."""
-    numbers = [_roman(c) if c[0] in "IVX" else int(c) for c in re.findall(r"[12]?\d(?=\.)|[IVX]+", mm["cs"])]
-    if not all(1 <= n <= 21 for n in numbers):
+    first_years = [_century_start(c) for c in re.findall(r"[12]?\d\.|[IVX]+", mm["cs"])]
+    if None in first_years:
         return None
-    lefts = tuple(_Spec("century", (n - 1) * 100 + 1) for n in numbers)
+    lefts = tuple(_Spec("century", y) for y in first_years)
     if re.search(r"[-–—]", mm["cs"]):
         return _Item(offset + mm.start(), end, "range", (lefts[0], spec), True)
     return _Item(offset + mm.start(), end, "list", (*lefts, spec), True)
@@ -582,8 +588,8 @@ def _items(text: str, w: _Words, strict: bool) -> list:
               and not _worded(text, last)):  # "1953. gadā, 1982. gadā": years of their own
             items.pop()  # "2020. un 2021. gadā" when "2020." was read as a year on its own
             new = _Item(last.start, e, "list", last.specs + (spec,), True)
-        elif spec.kind == "year" and (mm := pats["_left_year_slash"].search(gap)) and int(mm["y"]) + 1 == spec.y:
-            new = _Item(prev_end + mm.start(), e, "range", (_Spec("year", int(mm["y"])), spec), True)
+        elif spec.kind == "year" and (mm := pats["_left_year_slash"].search(gap)) and _year(mm["y"]) + 1 == spec.y:
+            new = _Item(prev_end + mm.start(), e, "range", (_Spec("year", _year(mm["y"])), spec), True)
         elif spec.kind == "century" and spec.part is None and (mm := pats["_left_centuries"].search(gap)):
             new = _centuries(mm, prev_end, e, spec)
         elif spec.kind == "year" and (mm := pats["_left_years"].search(gap)):

@@ -196,7 +196,7 @@ class QuantityMatcher:
             # after "un" to the locative they both modify, not to the number
             phrase, nouns = phrase[: nouns[-1]], nouns[:-1]
         if len(nouns) > 2 and nouns[-2] == nouns[-1] - 1 and nouns[0] < nouns[-2] \
-                and morph.only_case(phrase[nouns[-1]], "Loc") and not morph.agrees(phrase[nouns[-1]], value) \
+                and _uncountable_locative(phrase[nouns[-1]], value) \
                 and morph.can_be_genitive(phrase[nouns[-2]]):
             # A locative the number cannot count takes the genitive before it along: "2 000
             # bukletu latviešu valodā", "30 jauniešu vasaras nometnē" count the first noun.
@@ -230,7 +230,7 @@ class QuantityMatcher:
         that a locative the number cannot count follows."""
         return (i is not None and i + 2 < len(doc) and doc[i].lower_ == "un" and morph.can_be_genitive(last)
                 and morph.is_noun(doc[i + 1]) and morph.can_be_genitive(doc[i + 1])
-                and morph.is_noun(doc[i + 2]) and morph.only_case(doc[i + 2], "Loc") and not morph.agrees(doc[i + 2], value))
+                and morph.is_noun(doc[i + 2]) and _uncountable_locative(doc[i + 2], value))
 
     @staticmethod
     def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None, value) -> bool:
@@ -303,6 +303,11 @@ class QuantityMatcher:
         if not linked:
             return None
         return self._action_object(phrase, len(phrase) - 1)
+
+
+def _uncountable_locative(token: Token, value) -> bool:
+    """Only a locative, and in no form the number could count: where things are, not what."""
+    return morph.only_case(token, "Loc") and not morph.agrees(token, value)
 
 
 def _predicate_before(doc: Doc, offset: int, head: Token) -> bool:
