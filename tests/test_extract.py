@@ -112,6 +112,11 @@ def test_seed_breakdown_and_count_noun():
     # a locative the number cannot count takes its genitive along: the first noun is counted
     ("Izdoti 500 bukletu krievu valodā.", [(500, None, "buklets", "exact", "count")]),
     ("Piedalījās 30 jauniešu vasaras nometnē.", [(30, None, "jaunietis", "exact", "count")]),
+    # ... but not a place's name, which says where
+    ("Notika 5 izbraukuma sēdes Kurzemē un Vidzemē.", [(5, None, "sēde", "exact", "count")]),
+    # "pusotrs" is 1.5; "kopskaits" is "skaits"
+    ("Semināru cikls ilga pusotru mēnesi.", [(1.5, None, "mēnesis", "exact", "duration")]),
+    ("Dalībnieku kopskaits – 127.", [(127, None, "dalībnieks", "exact", "count")]),
     # ... but a genitive before a locative alone is still what is counted
     ("Darbs notika 5 novadu teritorijā.", [(5, None, "novads", "exact", "count")]),
     # an unseen participle whose ending alone votes for an adverb ("-oti") is read in context

@@ -31,6 +31,7 @@ def test_parse_digits_rejects(text):
     ("vienpadsmit", 11), ("divdesmit pieci", 25), ("simts", 100), ("tūkstotis", 1000),
     ("divi simti", 200), ("divsimt trīsdesmit", 230), ("trīs tūkstoši divi simti", 3200),
     ("Četrām", 4), ("septiņiem", 7), ("vienai", 1), ("miljons", 1000000), ("divtūkstoš piecsimt", 2500),
+    ("pusotru", 1.5), ("pusotra tūkstoša", 1500), ("pusotrs simts", 150),
 ])
 def test_number_words(words, expected):
     assert parse_number_words(words) == expected

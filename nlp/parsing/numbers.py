@@ -28,10 +28,15 @@ def parse_digits(text: str) -> int | float:
     return int(text)
 
 
+def _whole(value: int | float) -> int | float:
+    """An int when `value` is whole ("pusotra tūkstoša" is 1500, not 1500.0)."""
+    return int(round(value)) if abs(value - round(value)) < 1e-9 else value
+
+
 @lru_cache(maxsize=1)
-def _word_table() -> tuple[dict[str, int], dict[str, int]]:
+def _word_table() -> tuple[dict[str, int | float], dict[str, int]]:
     data = load_resource("number_words")
-    values = {form: int(value) for value, forms in data["values"].items() for form in forms}
+    values = {form: _whole(float(value)) for value, forms in data["values"].items() for form in forms}
     multipliers = {form: int(value) for value, forms in data["multipliers"].items() for form in forms}
     return values, multipliers
 
@@ -55,11 +60,10 @@ def scale_value(value: int | float, scale: str) -> int | float:
     """`value` times a scale word or abbreviation: (15, "tūkstošus") -> 15000, (2.3, "tūkst.")
     -> 2300; a whole result is an int."""
     factor = scale_abbreviations().get(scale.lower()) or number_word_value(scale)[0]
-    scaled = value * factor
-    return int(round(scaled)) if abs(scaled - round(scaled)) < 1e-9 else scaled
+    return _whole(value * factor)
 
 
-def number_word_value(word: str) -> tuple[int, bool] | None:
+def number_word_value(word: str) -> tuple[int | float, bool] | None:
     """(value, is_multiplier) for a single number word in any case and gender."""
     values, multipliers = _word_table()
     low = word.lower()
@@ -70,9 +74,9 @@ def number_word_value(word: str) -> tuple[int, bool] | None:
     return None
 
 
-def parse_number_words(words: list[str] | str) -> int | None:
+def parse_number_words(words: list[str] | str) -> int | float | None:
     """Value of a sequence of number words: "divdesmit pieci" -> 25,
-    "divi simti trīsdesmit" -> 230, "trīs tūkstoši divi simti" -> 3200.
+    "divi simti trīsdesmit" -> 230, "trīs tūkstoši divi simti" -> 3200, "pusotra tūkstoša" -> 1500.
     Returns None when any word is not a number word."""
     if isinstance(words, str):
         words = words.split()
@@ -97,7 +101,7 @@ def parse_number_words(words: list[str] | str) -> int | None:
             hundreds += value
         else:
             small += value
-    return total + hundreds + small
+    return _whole(total + hundreds + small)
 
 
 def parse_number(text: str) -> int | float | None:
