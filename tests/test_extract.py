@@ -114,6 +114,9 @@ def test_seed_breakdown_and_count_noun():
     ("Piedalījās 30 jauniešu vasaras nometnē.", [(30, None, "jaunietis", "exact", "count")]),
     # ... but not a place's name, which says where
     ("Notika 5 izbraukuma sēdes Kurzemē un Vidzemē.", [(5, None, "sēde", "exact", "count")]),
+    # an indeclinable noun after a noun the number counts says where or how
+    ("Sniegtas 2 intervijas radio un izveidoti 3 lekciju video.",
+     [(2, None, "intervija", "exact", "count"), (3, None, "video", "exact", "count")]),
     # "pusotrs" is 1.5; "kopskaits" is "skaits"
     ("Semināru cikls ilga pusotru mēnesi.", [(1.5, None, "mēnesis", "exact", "duration")]),
     ("Dalībnieku kopskaits – 127.", [(127, None, "dalībnieks", "exact", "count")]),

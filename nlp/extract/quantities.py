@@ -240,8 +240,13 @@ class QuantityMatcher:
         that agree with a following noun ("pašvaldību sociālie dienesti"), unless they
         clash with the adjectives before the first noun ("informatīvas vēstules jaundibinātām NVO").
         A dative after a noun the number can count in the nominative or accusative is its
-        recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem"."""
+        recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem". So is an
+        indeclinable noun, which says where or how: "2 intervijas radio", "4 lekcijas video
+        formātā" (but "3 lekciju video": the genitive does not take the number)."""
         nxt = phrase[k + 1]
+        if morph.is_noun(nxt) and not morph.cases(nxt) and not morph.is_abbreviation(nxt) \
+                and morph.counted_as_subject_or_object(phrase[k], value):
+            return False
         if morph.is_noun(nxt) and not morph.can_be_genitive(nxt):
             if morph.only_case(nxt, "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
                 return False
