@@ -32,6 +32,8 @@ EXTRACTION_PIPES = ("quantity_matcher", "indicator_classifier", "breakdown_linke
 
 
 CORE_DIR = MODELS_DIR / "lv_core"
+# The core backend's parser: it reads the tags lvmine's taggers set, so it runs after them.
+PARSER_DIR = MODELS_DIR / "lv_parser"
 NER_DIR = MODELS_DIR / "lv_ner"
 BACKENDS = ("lexicon", "core", "stanza")
 ENTITY_SCOPES = _scoped_ner.SCOPES
@@ -41,11 +43,12 @@ NER_PIPES = ("ner", "lv_ner", "lv_indicator_ner", "lv_ner_crf")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
-          entity_scope: str = "doc", stanza_parse: bool = True) -> Language:
+          entity_scope: str = "doc", stanza_parse: bool = True, parser: Language | None = None) -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
     tokenizer rules, sentence starts, the stanza analysis (`stanza`, optional), lexicon
-    morphology for whatever is left unannotated, a trained NER (`ner`, optional) over
-    `entity_scope` (see ENTITY_SCOPES), and the extraction stages."""
+    morphology for whatever is left unannotated, a parser that reads those tags (`parser`,
+    optional), a trained NER (`ner`, optional) over `entity_scope` (see ENTITY_SCOPES), and
+    the extraction stages."""
     if entity_scope not in ENTITY_SCOPES:
         raise ValueError(f"unknown entity scope {entity_scope!r}; choose one of {', '.join(ENTITY_SCOPES)}")
     nlp = customize_tokenizer(base if base is not None else spacy.blank("lv"))
@@ -80,6 +83,8 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         # UPOS for the lexicon backend, a second opinion for a trained tagger
         nlp.add_pipe("lv_crf_tagger", config=tagger_config)
     nlp.add_pipe("lv_lexicon_morph")
+    if parser is not None:
+        nlp.add_pipe("parser", source=parser)
     if ner is not None:
         if "tok2vec" in ner.pipe_names:
             # The NER keeps its own copy of its tok2vec, independent of the core model's.
@@ -142,13 +147,17 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
     # build() runs inside too: it copies the NER's tok2vec, and a copy made outside got
     # blis again (4x slower here: that copy was most of mining's time).
     with use_ops("numpy", use_blis=False):
-        base = spacy.load(CORE_DIR) if backend == "core" else None
+        # lv_parser, where installed, parses with the final tags instead of lv_core's parser
+        # (LVTB test, gold tokens: see README)
+        parser = spacy.load(PARSER_DIR) if backend == "core" and (PARSER_DIR / "meta.json").exists() else None
+        base = spacy.load(CORE_DIR, exclude=["parser"] if parser else []) if backend == "core" else None
         if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
             # Our stanza models have no tagger: UPOS/XPOS/FEATS come from lv_core, and so do
             # the sentences (its parser's), which stanza's parser then parses again.
             base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
         ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-        return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse)
+        return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse,
+                     parser=parser)
 
 
 def make_report_doc(nlp: Language, report) -> Doc:

@@ -3,7 +3,7 @@ import pytest
 import spacy
 
 import nlp
-from nlp.pipeline import CORE_DIR, NER_DIR
+from nlp.pipeline import CORE_DIR, NER_DIR, PARSER_DIR
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,30 @@ def test_report_words_lemmatised(sentence, word, lemma):
 def test_core_backend_extracts(core):
     records = nlp.extract_many(["Notika 4 semināri, kuros piedalījās vairāk nekā 120 jaunieši."], nlp=nlp.load("core"))
     assert [(r.value, r.unit, r.qualifier) for r in records] == [(4, "seminārs", "exact"), (120, "jaunietis", "more_than")]
+
+
+def test_parser_model_loads_with_plain_spacy():
+    parser = spacy.load(PARSER_DIR)
+    assert parser.pipe_names == ["parser"]
+    assert "CC BY-SA 4.0" in parser.meta["license"]
+
+
+def test_core_backend_parses_after_the_taggers():
+    """lv_parser reads the final tags, so it runs after the CRF tagger and the lexicon, in place
+    of lv_core's own parser; one tree per sentence, within lvmine's sentences."""
+    pipeline = nlp.load("core")
+    names = pipeline.pipe_names
+    assert names.count("parser") == 1 and names.index("parser") > names.index("lv_lexicon_morph")
+    doc = pipeline("Biedrība noorganizēja 12 pasākumus. Tajos piedalījās vairāk nekā 345 dalībnieki no Latgales.")
+    assert len(list(doc.sents)) == 2
+    for sentence in doc.sents:
+        assert [t.dep_ for t in sentence].count("ROOT") == 1
+        assert all(sentence.start <= t.head.i < sentence.end for t in sentence)
+    by_text = {t.text: t for t in doc}
+    assert (by_text["Biedrība"].dep_, by_text["Biedrība"].head.text) == ("nsubj", "noorganizēja")
+    assert (by_text["pasākumus"].dep_, by_text["pasākumus"].head.text) == ("obj", "noorganizēja")
+    assert (by_text["dalībnieki"].dep_, by_text["dalībnieki"].head.text) == ("nsubj", "piedalījās")
+    assert by_text["12"].head.text == "pasākumus"
 
 
 def test_ner_model_labels():

@@ -60,3 +60,26 @@ def test_write_conllu_replaces_only_the_tag_columns(tmp_path):
         ("Viņš", "viņš", 2, "nsubj"), ("lasīja", "lasīt", 0, "root"), ("grāmatas", "grāmata", 2, "obj"), (".", ".", 2, "punct")]
     assert target.read_text(encoding="utf8").startswith("# sent_id = 1\n")
     assert "\t_\t2\tpunct" in target.read_text(encoding="utf8")  # empty FEATS written as "_"
+
+
+def test_tagged_corpus_gives_the_parser_the_written_tags_and_the_gold_tree(tmp_path):
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    from nlp.training.tagged_corpus import tagged_corpus
+
+    nlp = spacy.blank("lv")
+    gold = Doc(nlp.vocab, words=["Viņa", "lasīja", "grāmatas", "."], spaces=[True, True, False, False],
+               pos=["PRON", "VERB", "NOUN", "PUNCT"], tags=["pp", "vmnist330an", NOM_PL[1], "zs"],
+               morphs=["", VERB[2], NOM_PL[2], ""], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "obj", "punct"],
+               sent_starts=[True, False, False, False])
+    docs = DocBin()
+    docs.add(gold)
+    docs.to_disk(tmp_path / "train.spacy")
+    [example] = list(tagged_corpus(str(tmp_path / "train.spacy"))(nlp))
+    predicted = example.predicted
+    assert [t.tag_ for t in predicted] == ["pp", "vmnist330an", "ncfpn4", "zs"]
+    assert str(predicted[2].morph) == NOM_PL[2]
+    assert not predicted.has_annotation("DEP")  # what the parser must learn is only in the reference
+    assert [t.dep_ for t in example.reference] == ["nsubj", "ROOT", "obj", "punct"]
+    assert [t.is_sent_start for t in predicted] == [True, False, False, False]

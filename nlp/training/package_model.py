@@ -1,4 +1,5 @@
-"""Turn a training checkpoint (spacy train's model-best) into the shipped models/lv_core.
+"""Turn a training checkpoint (spacy train's model-best) into the shipped models/lv_core (or
+models/lv_parser: DEST's name picks the description).
 
 * copies the pipeline directory,
 * strips training-only settings from config.cfg (the after_init callback from
@@ -8,6 +9,7 @@
 * copies the treebank's LICENSE.txt beside the model.
 
 Usage: python nlp/training/package_model.py CHECKPOINT_DIR [DEST=models/lv_core] [--no-eval]
+(lv_parser is scored through the core backend, `lvmine evaluate-model`: use --no-eval)
 """
 from __future__ import annotations
 
@@ -18,6 +20,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "lvtb"
+DESCRIPTIONS = {
+    "lv_core": "Latvian pipeline (CNN tok2vec, morphologizer UPOS+FEATS, tagger XPOS, edit-tree "
+               "lemmatizer, dependency parser with sentence boundaries) trained on UD Latvian "
+               "LVTB v2.5. Part of lvmine.",
+    "lv_parser": "Latvian dependency parser (CNN tok2vec over the words and the UPOS, XPOS and FEATS "
+                 "that lvmine's taggers set, transition-based parser) trained on UD Latvian LVTB v2.5 "
+                 "with such predicted tags. Part of lvmine: its core backend runs it after the taggers.",
+}
 
 
 def clean_config(path: Path) -> None:
@@ -46,13 +56,9 @@ def main(argv=None):
     meta_path = dst / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
-        name="core",
+        name=dst.name.removeprefix("lv_"),
         version="0.1.0",
-        description=(
-            "Latvian pipeline (CNN tok2vec, morphologizer UPOS+FEATS, tagger XPOS, edit-tree "
-            "lemmatizer, dependency parser with sentence boundaries) trained on UD Latvian "
-            "LVTB v2.5. Part of lvmine."
-        ),
+        description=DESCRIPTIONS[dst.name],
         author="lvmine",
         license="CC BY-SA 4.0",
         sources=[
