@@ -117,6 +117,9 @@ def test_seed_breakdown_and_count_noun():
     # an indeclinable noun after a noun the number counts says where or how
     ("Sniegtas 2 intervijas radio un izveidoti 3 lekciju video.",
      [(2, None, "intervija", "exact", "count"), (3, None, "video", "exact", "count")]),
+    # "vidēji" (on average) is no qualifier; a range without "no"
+    ("Centru apmeklē vidēji 60 jauniešu.", [(60, None, "jaunietis", "exact", "count")]),
+    ("Nodarbības apmeklēja 15 līdz 18 personas.", [(15, 18, "persona", "exact", "count")]),
     # "pusotrs" is 1.5; "kopskaits" is "skaits"
     ("Semināru cikls ilga pusotru mēnesi.", [(1.5, None, "mēnesis", "exact", "duration")]),
     ("Dalībnieku kopskaits – 127.", [(127, None, "dalībnieks", "exact", "count")]),

@@ -21,6 +21,10 @@ def kinds(text):
     ("10–15 dalībnieki", [("10–15", 10, 15)]),
     ("10-15 dalībnieki", [("10-15", 10, 15)]),
     ("no 10 līdz 15 dalībniekiem", [("no 10 līdz 15", 10, 15)]),
+    ("apmeklēja 15 līdz 18 personas", [("15 līdz 18", 15, 18)]),
+    # not a range: the second number is not the larger, or a clock time
+    ("no 18 samazinājās līdz 15", [("18", 18, None), ("15", 15, None)]),
+    ("notika no 17.00 līdz 19.00", []),
     ("divdesmit pieci bērni", [("divdesmit pieci", 25, None)]),
     ("durvju nomaiņa (1)", [("1", 1, None)]),
     ("12 pasākumi (8 diskusijas, 4 akcijas)", [("12", 12, None), ("8", 8, None), ("4", 4, None)]),

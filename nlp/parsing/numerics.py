@@ -61,6 +61,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s|$)|(?<![\w(.,/])\d{1,2}\)(?=\s)"),
         ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s?{DASH}\s?(?P<b>{NUM})(?![\w]|[.,]\d)"),
         ("range", rf"(?i:\bno)\s+(?P<a>{NUM}|{word_seq})\s+līdz\s+(?P<b>{NUM}|{word_seq})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
+        # ... and without "no": "15 līdz 18 personas" (not "līdz 18" after a stray 15)
+        ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s+līdz\s+(?P<b>{NUM})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
         # "3 (trīs)" and "trīs (3)": one mention, the digits and the words agree.
         ("number", rf"(?<![\w.,/-])(?P<a>{NUM})\s*\(\s*(?P<b>{word_seq})\s*\)"),
         ("number", rf"(?P<b>{word_seq})\s*\(\s*(?P<a>{NUM})\s*\)"),
