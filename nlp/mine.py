@@ -74,9 +74,9 @@ def _init_worker(skip_ids: frozenset[str], ner: bool = True, backend: str = "lex
 
         threadpool_limits(1, user_api="blas")
     # Mining stores only the entities attached to indicators: the NER runs only where they come from.
-    # Nothing mining stores reads a dependency parse: stanza's parser (most of its time) stays out.
+    # Nothing mining stores reads a dependency parse: the parser (most of stanza's time) stays out.
     _skip_ids, _load_options = skip_ids, {"backend": backend, "ner": ner, "entity_scope": "indicators",
-                                          "stanza_parse": False}
+                                          "parse": False}
     from .pipeline import load
 
     load(**_load_options)  # once per worker process

@@ -43,7 +43,7 @@ NER_PIPES = ("ner", "lv_ner", "lv_indicator_ner", "lv_ner_crf")
 
 
 def build(base: Language | None = None, ner: Language | None = None, stanza: bool = False,
-          entity_scope: str = "doc", stanza_parse: bool = True, parser: Language | None = None) -> Language:
+          entity_scope: str = "doc", parse: bool = True, parser: Language | None = None) -> Language:
     """Add lvmine's components to `base` (default: a blank Latvian pipeline): the Latvian
     tokenizer rules, sentence starts, the stanza analysis (`stanza`, optional), lexicon
     morphology for whatever is left unannotated, a parser that reads those tags (`parser`,
@@ -78,7 +78,7 @@ def build(base: Language | None = None, ner: Language | None = None, stanza: boo
         if base is not None:
             nlp.add_pipe("lv_crf_tagger", config=tagger_config)
             nlp.add_pipe("lv_lexicon_morph", name="lv_lexicon_tags")
-        nlp.add_pipe("lv_stanza", config={"parse": stanza_parse})
+        nlp.add_pipe("lv_stanza", config={"parse": parse})
     else:
         # UPOS for the lexicon backend, a second opinion for a trained tagger
         nlp.add_pipe("lv_crf_tagger", config=tagger_config)
@@ -123,7 +123,7 @@ def check_backend(backend: str) -> None:
 
 
 @lru_cache(maxsize=6)
-def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", stanza_parse: bool = True) -> Language:
+def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", parse: bool = True) -> Language:
     """The pipeline extraction uses, with `doc.ents` and every component above.
 
     backend="lexicon" (default): the LVTB form/suffix lexicon for lemmas and morphology;
@@ -138,9 +138,10 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
     entities come from the domain rules alone and the pipeline runs several times faster.
     entity_scope="indicators" runs the NER only where indicator records take entities
     from (see ENTITY_SCOPES): mining's records are the same at about half the NER cost,
-    but `doc.ents` elsewhere holds rule entities only. stanza_parse=False leaves out the
-    stanza backend's parser (~80 % of its time; extraction does not read the parse, and
-    the sentences come from before it), as mining does."""
+    but `doc.ents` elsewhere holds rule entities only. parse=False leaves out the trained
+    backends' dependency parser (stanza's: ~80 % of that backend's time; the core backend's
+    lv_parser and lv_core's own), as mining does: extraction does not read the parse, and the
+    sentences come from before it."""
     check_backend(backend)
     # The models' matrix products go to numpy (OpenBLAS) instead of thinc's default blis:
     # same LVTB scores, 11 % more words/s for lv_core on one thread here (README, Speed).
@@ -149,14 +150,14 @@ def load(backend: str = "lexicon", ner: bool = True, entity_scope: str = "doc", 
     with use_ops("numpy", use_blis=False):
         # lv_parser, where installed, parses with the final tags instead of lv_core's parser
         # (LVTB test, gold tokens: see README)
-        parser = spacy.load(PARSER_DIR) if backend == "core" and (PARSER_DIR / "meta.json").exists() else None
-        base = spacy.load(CORE_DIR, exclude=["parser"] if parser else []) if backend == "core" else None
+        parser = spacy.load(PARSER_DIR) if backend == "core" and parse and (PARSER_DIR / "meta.json").exists() else None
+        base = spacy.load(CORE_DIR, exclude=["parser"] if parser or not parse else []) if backend == "core" else None
         if backend == "stanza" and "pos" not in stanza_processors(stanza_dir()):
             # Our stanza models have no tagger: UPOS/XPOS/FEATS come from lv_core, and so do
             # the sentences (its parser's), which stanza's parser then parses again.
             base = spacy.load(CORE_DIR, exclude=["trainable_lemmatizer"])
         ner_model = spacy.load(NER_DIR) if ner and (NER_DIR / "meta.json").exists() else None
-        return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, stanza_parse=stanza_parse,
+        return build(base, ner_model, stanza=backend == "stanza", entity_scope=entity_scope, parse=parse,
                      parser=parser)
 
 

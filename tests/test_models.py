@@ -57,6 +57,17 @@ def test_core_backend_parses_after_the_taggers():
     assert by_text["12"].head.text == "pasākumus"
 
 
+def test_core_backend_without_the_parser_extracts_the_same():
+    """Mining leaves the parser out (`parse=False`): nothing it stores reads the parse."""
+    from conftest import SAMPLE, SEED_IDS
+
+    parsed, unparsed = nlp.load("core", ner=False), nlp.load("core", ner=False, parse=False)
+    assert "parser" in parsed.pipe_names and "parser" not in unparsed.pipe_names
+    report = nlp.read_report(SAMPLE / f"{SEED_IDS[1]}.txt")
+    assert [r.to_dict() for r in nlp.extract(report, nlp=unparsed)] == \
+        [r.to_dict() for r in nlp.extract(report, nlp=parsed)]
+
+
 def test_ner_model_labels():
     ner = spacy.load(NER_DIR)
     assert {"PER", "ORG", "LOC", "DATE"} <= set(ner.get_pipe("ner").labels)

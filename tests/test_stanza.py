@@ -104,7 +104,7 @@ def test_without_the_parser_the_records_are_the_same(stanza_nlp, offline):
     """Mining leaves stanza's parser out: nothing it stores reads the parse."""
     from conftest import SAMPLE, SEED_IDS
 
-    unparsed = nlp.load("stanza", ner=False, stanza_parse=False)
+    unparsed = nlp.load("stanza", ner=False, parse=False)
     assert stanza_nlp.get_pipe("lv_stanza").parses and not unparsed.get_pipe("lv_stanza").parses
     report = nlp.read_report(SAMPLE / f"{SEED_IDS[0]}.txt")
     assert [r.to_dict() for r in nlp.extract(report, nlp=unparsed)] == \

@@ -121,7 +121,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     files = {part: args.data / f"lv_lvtb-ud-{part}.v2.5.conllu" for part in ("train", "dev")}
-    nlp = load("stanza", ner=False, stanza_parse=False)
+    nlp = load("stanza", ner=False, parse=False)
     dev = list(read_conllu(files["dev"]))
     dev_predicted = predicted_tags(nlp, dev)
     write_conllu(files["dev"], args.out / "lvtb-dev.predicted.conllu", dev_predicted)
