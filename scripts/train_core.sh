@@ -8,16 +8,8 @@
 # checkpoint = step 5500; dev scores had flattened from step 4500) on 1 CPU thread of a
 # 2-core Xeon @2.5 GHz, plus ~1 min conversion and ~1 min packaging and evaluation.
 # Training is time-limited, so results vary a little with machine speed.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PY=${PY:-.venv/bin/python}
-DATA=${DATA:-../shared/data/lvtb}
-CORPUS=nlp/training/.corpus
-OUT=nlp/training/.output
 TRAIN_SECONDS=${TRAIN_SECONDS:-2300}
-export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} MKL_NUM_THREADS=${MKL_NUM_THREADS:-1} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
-mkdir -p "$CORPUS" "$OUT"
-SECONDS=0
+source "$(dirname "$0")/lvtb_training_env.sh"
 
 # 1. CoNLL-U -> spaCy DocBin, 10 sentences per Doc (so the parser learns sentence boundaries)
 for s in train dev test; do
