@@ -196,7 +196,7 @@ class QuantityMatcher:
             # after "un" to the locative they both modify, not to the number
             phrase, nouns = phrase[: nouns[-1]], nouns[:-1]
         if len(nouns) > 2 and nouns[-2] == nouns[-1] - 1 and nouns[0] < nouns[-2] \
-                and _uncountable_locative(phrase[nouns[-1]], value) and phrase[nouns[-1]].pos_ != "PROPN" \
+                and _uncountable_locative(phrase[nouns[-1]], value) and not morph.is_place(phrase[nouns[-1]]) \
                 and morph.can_be_genitive(phrase[nouns[-2]]):
             # A locative the number cannot count takes the genitive before it along: "2 000
             # bukletu latviešu valodā", "30 jauniešu vasaras nometnē" count the first noun.
