@@ -93,6 +93,9 @@ def test_seed_breakdown_and_count_noun():
     ("Kopējais brīvprātīgo skaits – 94.", [(94, None, "brīvprātīgais", "exact", "count")]),
     # days are a duration, not the plural-only "dienas" of festival names
     ("Nometne ilga 7 dienas.", [(7, None, "diena", "exact", "duration")]),
+    # a possessive pronoun between the number and its noun phrase
+    ("Atbalstu saņēma 12 viņu ģimenes locekļi un 5 mūsu biedri.",
+     [(12, None, "loceklis", "exact", "count"), (5, None, "biedrs", "exact", "count")]),
     # the lexicon reads "asistenti" only as the accusative singular of "asistente": the number wants a plural
     ("Projektu vadīja 1 koordinators un 3 asistenti.",
      [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
@@ -165,6 +168,44 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     assert [(r.text, r.unit, r.parent) for r in records] == [
         ("64 konsultācijas", "konsultācija", None), ("40 klātienē", "konsultācija", records[0].id),
         ("24 attālināti", "konsultācija", records[0].id)]
+    # ... and after a dash
+    records = nlp.extract("Sniegtas 143 individuālās konsultācijas, no tām 38 – attālināti.")
+    assert [(r.text, r.unit, r.parent) for r in records] == [
+        ("143 individuālās konsultācijas", "konsultācija", None), ("38 – attālināti", "konsultācija", records[0].id)]
+
+
+def test_a_part_next_to_its_whole_after_no_takes_the_wholes_noun():
+    # the whole first, opening the sentence after "no"
+    records = nlp.extract("No 40 aptaujātajiem uzņēmējiem 31 norādīja, ka plāno paplašināt darbību.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(40, "uzņēmējs", None), (31, "uzņēmējs", records[0].id)]
+    # the part first: its parent record comes after it
+    records = nlp.extract("Apmācības sekmīgi pabeidza 18 no 22 dalībniekiem.")
+    assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
+        ("18", 18, "dalībnieks", records[1].id), ("22 dalībniekiem", 22, "dalībnieks", None)]
+    # a place after "no" is where things come from, and the number after it no part
+    assert [(r.value, r.unit, r.parent) for r in nlp.extract("Dalībnieki no 12 pašvaldībām 2023. gadā.")] == [
+        (12, "pašvaldība", None)]
+
+
+def test_the_gender_of_no_tiem_or_no_tam_picks_the_total_it_points_to():
+    # masculine "tiem" points past the feminine "skolām" to "pedagogi"
+    records = nlp.extract("Mācību kursu apguva 56 pedagogi no 14 skolām, no tiem 9 – tiešsaistē.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (56, "pedagogs", None), (14, "skola", None), (9, "pedagogs", records[0].id)]
+    # feminine "tām" points past the masculine "pedagogiem" to "skolas"
+    records = nlp.extract("Projektā iesaistījās 14 skolas ar 56 pedagogiem, no tām 9 – Latgalē.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (14, "skola", None), (56, "pedagogs", None), (9, "skola", records[0].id)]
+
+
+def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():
+    records = nlp.extract("Pēc apmācībām 4 dalībnieki atrada darbu, bet 2 uzsāka savu uzņēmējdarbību.")
+    assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
+        ("4 dalībnieki", 4, "dalībnieks", None), ("2", 2, "dalībnieks", None)]
+    # ... within its sentence only, and as the subject of a finite verb (dev's gold leaves
+    # out a number before a participle)
+    assert [r.value for r in nlp.extract("Piedalījās 20 dalībnieki. Bet 2 aizgāja.")] == [20]
+    assert [r.value for r in nlp.extract("Sniegtas 34 konsultācijas klātienē un 12 attālināti.")] == [34]
 
 
 def test_a_bracket_after_a_total_holds_parts_of_its_category_or_a_narrower_one():

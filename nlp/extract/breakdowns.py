@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 
 from ..classify.indicators import within_category
 from ..doc_text import doc_text
-from .quantities import SPAN_KEY, breakdown_marker_re
+from .quantities import SPAN_KEY, _rules, breakdown_marker_re
+
+# "no" just before a whole whose part follows it: "No 40 uzņēmējiem 31 norādīja"
+NO_BEFORE_WHOLE = re.compile(r"(?<![^\W\d_])no\s+$", re.IGNORECASE)
 
 
 @Language.factory("breakdown_linker")
@@ -32,6 +35,9 @@ class BreakdownLinker:
         for k, span in enumerate(spans):
             quantity = span._.quantity
             quantity.parent = _total_before(spans, k, text)
+            if quantity.parent is None and quantity.elided and k + 1 < len(spans) \
+                    and re.fullmatch(r"\s+no\s+", text[quantity.end : spans[k + 1]._.quantity.start], re.I):
+                quantity.parent = k + 1  # the part before its whole: "18 no 22 dalībniekiem"
             if quantity.parent is None and k > 0:
                 # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
                 sibling = spans[k - 1]._.quantity
@@ -40,6 +46,10 @@ class BreakdownLinker:
             if quantity.elided and quantity.parent is not None:
                 total = spans[quantity.parent]._.quantity
                 quantity.unit, quantity.indicator, quantity.kind = total.unit, total.indicator, total.kind
+            elif quantity.coordinated and k > 0 and _same_sentence(text, spans[k - 1]._.quantity.end, quantity.start):
+                previous = spans[k - 1]._.quantity
+                quantity.unit, quantity.indicator, quantity.kind = previous.unit, previous.indicator, previous.kind
+                quantity.parent, quantity.elided = previous.parent, previous.unit is None
         # A part whose counted noun is left out and that has no total counts nothing we can name.
         keep = [span for span in spans if not (span._.quantity.elided and span._.quantity.parent is None)]
         if len(keep) < len(spans):
@@ -63,11 +73,40 @@ def _total_before(spans, k: int, text: str) -> int | None:
             return None
         if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
             return j
+        if quantity.elided and re.fullmatch(r"\s*,?\s*", between) and NO_BEFORE_WHOLE.search(text[max(0, total.start - 10) : total.start]):
+            return j  # "No 40 aptaujātajiem uzņēmējiem 31 norādīja"
+        marker = breakdown_marker_re().search(between)
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
-        if breakdown_marker_re().search(between) and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
+        if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
+            gender = _rules()["breakdown_marker_genders"].get(marker.group().lower())
+            if gender and _gender(spans[j]) not in (None, gender):
+                # "56 pedagogi no 14 skolām, no tiem 9": "tiem" is masculine, "skolām" feminine
+                earlier = _earlier_total_of_gender(spans, j, text, gender)
+                return j if earlier is None else earlier
             return j
         return None
     return None
+
+
+def _gender(span) -> str | None:
+    """Grammatical gender of a count's counted noun, where its tagger says."""
+    noun = [token for token in span if token.text == span._.quantity.unit_text]
+    return noun[-1].morph.get("Gender")[0] if noun and noun[-1].morph.get("Gender") else None
+
+
+def _earlier_total_of_gender(spans, j: int, text: str, gender: str) -> int | None:
+    """The nearest total before span j, in its sentence, whose counted noun has `gender`."""
+    for i in range(j - 1, -1, -1):
+        total = spans[i]._.quantity
+        if not _same_sentence(text, total.end, spans[j]._.quantity.start):
+            return None
+        if total.parent is None and _gender(spans[i]) == gender:
+            return i
+    return None
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return re.search(r"[.;!?]\s|\n", text[start:end]) is None
 
 
 def _opens_bracket_directly(between: str) -> bool:

@@ -49,6 +49,9 @@ class Quantity:
     indicator: str | None = None
     parent: int | None = None  # index of the total in doc.spans["quantities"]
     elided: bool = False  # the counted noun is left out and must come from the total
+    # ... or, with no total, from the count before it in the sentence, which this one is
+    # coordinated with: "4 dalībnieki atrada darbu, bet 2 uzsāka ..."
+    coordinated: bool = False
 
 
 if not Span.has_extension("quantity"):
@@ -72,6 +75,13 @@ def _rules() -> dict:
     part = r"\d[\d\s]*(?:\s+[^\W\d_]+){0,2}\s*(?:,|\s+un)"
     rules["part_after_marker"] = re.compile(
         rf"(?:{rules['breakdown_marker'].pattern})(?:\s+{part})*(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
+    # "No 40 aptaujātajiem uzņēmējiem 31 norādīja": the whole, after "no", just before the part
+    rules["part_after_whole"] = re.compile(r"(?<![^\W\d_])no\s+\d[\d\s]*(?:\s+[^\W\d_]+){1,3}\s*,?\s+$", re.I)
+    # "18 no 22 dalībniekiem": the part, then "no" and its whole
+    rules["part_before_whole"] = re.compile(r"^\s+no\s+(?=\d)", re.I)
+    rules["possessive_pronouns"] = set(rules["possessive_pronouns"])
+    links = phrase_pattern(rules["coordinated_count_links"])
+    rules["coordinated_count"] = re.compile(rf"(?:,|(?<![^\W\d_])(?:{links}))\s+$", re.I)
     return rules
 
 
@@ -153,17 +163,27 @@ class QuantityMatcher:
         else:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
-                if rules["part_after_marker"].search(text[max(0, start - 60):start]):
+                if rules["part_before_whole"].match(text[end:end + 10]):
+                    # "pabeidza 18 no 22 dalībniekiem": breakdown_linker gives it the whole's noun
+                    return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
+                before = text[max(0, start - 60):start]
+                if rules["part_after_marker"].search(before) or rules["part_after_whole"].search(before):
                     # A part whose noun is the total's: "18 pieteikumi, no kuriem atbalstīti 7.";
-                    # with how it was done, "no tām 20 attālināti."; before its verb, "no tiem 41
-                    # tika izskatīts" (no noun phrase follows in any of them).
-                    clause_end = re.match(r"(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
+                    # with how it was done, "no tām 20 attālināti.", "no tām 38 – attālināti.";
+                    # before its verb, "no tiem 41 tika izskatīts", "No 40 uzņēmējiem 31 norādīja"
+                    # (no noun phrase follows in any of them).
+                    clause_end = re.match(r"(?:\s*[–—-])?(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
-                    following = _token_at_or_after(doc, end)
-                    if following is not None and doc[following].pos_ in ("VERB", "AUX"):
+                    if _verb_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
+                if rules["coordinated_count"].search(text[max(0, start - 12):start]) and _verb_follows(doc, end, finite=True):
+                    # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
+                    # counts the noun of the count before it ("34 konsultācijas klātienē un 12
+                    # attālināti", with a participle, is left out, as dev's gold has it)
+                    return Quantity(start, end, value, value_max, qualifier, "count", None, None,
+                                    elided=True, coordinated=True)
                 return None
             # "durvju nomaiņa (1)": the mention includes the closing bracket.
             bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
@@ -185,6 +205,10 @@ class QuantityMatcher:
             # Skip a bracketed acronym inside the phrase: "11 mazākumtautību (MT) nevalstisko ...".
             if token.text == "(" and i + 2 < len(doc) and morph.is_abbreviation(doc[i + 1]) and doc[i + 2].text == ")":
                 i += 3
+                continue
+            if not phrase and token.lower_ in rules["possessive_pronouns"] and i + 1 < len(doc) \
+                    and morph.is_nominal(doc[i + 1]):
+                i += 1  # whose: "12 viņu ģimenes locekļi", "5 mūsu biedri"
                 continue
             if not morph.is_nominal(token):
                 break
@@ -309,6 +333,13 @@ class QuantityMatcher:
         if not linked:
             return None
         return self._action_object(phrase, len(phrase) - 1)
+
+
+def _verb_follows(doc: Doc, offset: int, finite: bool = False) -> bool:
+    """A verb (`finite`: a finite one) is the next word after `offset`."""
+    following = _token_at_or_after(doc, offset)
+    return following is not None and doc[following].pos_ in ("VERB", "AUX") and (
+        not finite or doc[following].morph.get("VerbForm") == ["Fin"])
 
 
 def _uncountable_locative(token: Token, value) -> bool:

@@ -13,16 +13,17 @@ from ..resources import load_resource
 def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
     skip = set(load_resource("quantity_rules")["skip_sections"])
     records: list[Indicator] = []
-    index_to_id: dict[int, str] = {}
     context = DocEntities(doc)
+    kept = []
     for k, span in enumerate(doc.spans.get(SPAN_KEY, [])):
-        quantity = span._.quantity
-        section = report.section_at(quantity.start)
+        section = report.section_at(span._.quantity.start)
         section_name = section.name if section else None
-        if section_name in skip:
-            continue
-        record_id = f"{report.doc_id}-{len(records) + 1:03d}"
-        index_to_id[k] = record_id
+        if section_name not in skip:
+            kept.append((k, span._.quantity, section_name))
+    # ids first: a part may come before its whole ("18 no 22 dalībniekiem")
+    index_to_id = {k: f"{report.doc_id}-{n:03d}" for n, (k, _, _) in enumerate(kept, start=1)}
+    for k, quantity, section_name in kept:
+        record_id = index_to_id[k]
         records.append(
             Indicator(
                 doc=report.doc,
@@ -35,7 +36,7 @@ def indicators_from_doc(doc: Doc, report: Report) -> list[Indicator]:
                 kind=quantity.kind,
                 currency=quantity.currency,
                 indicator=quantity.indicator or "other",
-                parent=index_to_id.get(quantity.parent) if quantity.parent is not None else None,
+                parent=index_to_id.get(quantity.parent),
                 start=quantity.start,
                 end=quantity.end,
                 text=report.text[quantity.start : quantity.end],
