@@ -198,6 +198,23 @@ def test_the_gender_of_no_tiem_or_no_tam_picks_the_total_it_points_to():
         (14, "skola", None), (56, "pedagogs", None), (9, "skola", records[0].id)]
 
 
+def test_a_part_before_no_tiem_is_a_part_of_the_count_before_it_not_of_that_counts_origin():
+    records = nlp.extract("Sagatavoti 12 raksti, 4 no tiem publicēti žurnālā „Ir”.")
+    assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
+        ("12 raksti", 12, "raksts", None), ("4", 4, "raksts", records[0].id)]
+    # "no 8 novadiem" says where the 25 come from; "no tiem" means the 25
+    records = nlp.extract("Seminārā piedalījās 25 dalībnieki no 8 novadiem, 20 no tiem bija sievietes.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (25, "dalībnieks", None), (8, "novads", None), (20, "dalībnieks", records[0].id)]
+    # ... unless the gender says otherwise
+    records = nlp.extract("Iesniegti 30 pieteikumi no 12 skolām, 7 no tām saņēma atbalstu.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (30, "pieteikums", None), (12, "skola", None), (7, "skola", records[1].id)]
+    # a percent is a share, no part: "no tiem" after it links nothing
+    records = nlp.extract("Anketu aizpildīja 87 respondenti; 62 % no tiem bija apmierināti.")
+    assert [(r.value, r.parent) for r in records] == [(87, None), (62, None)]
+
+
 def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():
     records = nlp.extract("Pēc apmācībām 4 dalībnieki atrada darbu, bet 2 uzsāka savu uzņēmējdarbību.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [

@@ -73,19 +73,34 @@ def _total_before(spans, k: int, text: str) -> int | None:
             return None
         if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
             return j
-        if quantity.elided and re.fullmatch(r"\s*,?\s*", between) and NO_BEFORE_WHOLE.search(text[max(0, total.start - 10) : total.start]):
+        if quantity.elided and re.fullmatch(r"\s*,?\s*", between) and not _origin_of_previous(spans, j, text) \
+                and NO_BEFORE_WHOLE.search(text[max(0, total.start - 10) : total.start]):
             return j  # "No 40 aptaujātajiem uzņēmējiem 31 norādīja"
-        marker = breakdown_marker_re().search(between)
+        # the marker between them, or right after an elided part: "12 raksti, 4 no tiem publicēti"
+        marker = breakdown_marker_re().search(between) or (
+            quantity.elided and breakdown_marker_re().match(text[quantity.end : quantity.end + 20].lstrip()))
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
         if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
+            # "25 dalībnieki no 8 novadiem, 20 no tiem ...": a count after "no" right after
+            # another says where that one's things come from; "no tiem" means the first
+            candidates = [j - 1, j] if _origin_of_previous(spans, j, text) else [j]
             gender = _rules()["breakdown_marker_genders"].get(marker.group().lower())
-            if gender and _gender(spans[j]) not in (None, gender):
-                # "56 pedagogi no 14 skolām, no tiem 9": "tiem" is masculine, "skolām" feminine
-                earlier = _earlier_total_of_gender(spans, j, text, gender)
-                return j if earlier is None else earlier
-            return j
+            if not gender:
+                return candidates[0]
+            # "56 pedagogi no 14 skolām, no tiem 9": "tiem" is masculine, "skolām" feminine
+            agreeing = [c for c in candidates if _gender(spans[c]) in (None, gender)]
+            if agreeing:
+                return agreeing[0]
+            earlier = _earlier_total_of_gender(spans, candidates[0], text, gender)
+            return candidates[0] if earlier is None else earlier
         return None
     return None
+
+
+def _origin_of_previous(spans, j: int, text: str) -> bool:
+    """Span j is a total that "no" joins to the total right before it ("25 dalībnieki no 8 novadiem")."""
+    return j > 0 and spans[j - 1]._.quantity.parent is None and re.fullmatch(
+        r"\s+no\s+", text[spans[j - 1]._.quantity.end : spans[j]._.quantity.start], re.I) is not None
 
 
 def _gender(span) -> str | None:

@@ -77,8 +77,9 @@ def _rules() -> dict:
         rf"(?:{rules['breakdown_marker'].pattern})(?:\s+{part})*(?:\s+[^\W\d_]+){{0,3}}\s+$", re.I)
     # "No 40 aptaujātajiem uzņēmējiem 31 norādīja": the whole, after "no", just before the part
     rules["part_after_whole"] = re.compile(r"(?<![^\W\d_])no\s+\d[\d\s]*(?:\s+[^\W\d_]+){1,3}\s*,?\s+$", re.I)
-    # "18 no 22 dalībniekiem": the part, then "no" and its whole
-    rules["part_before_whole"] = re.compile(r"^\s+no\s+(?=\d)", re.I)
+    # "18 no 22 dalībniekiem", "4 no tiem publicēti": the part, then "no" and its whole
+    pronouns = phrase_pattern(rules["breakdown_marker_genders"])
+    rules["part_before_whole"] = re.compile(rf"^\s+(?:no\s+(?=\d)|(?:{pronouns})(?![^\W\d_]))", re.I)
     rules["possessive_pronouns"] = set(rules["possessive_pronouns"])
     links = phrase_pattern(rules["coordinated_count_links"])
     rules["coordinated_count"] = re.compile(rf"(?:,|(?<![^\W\d_])(?:{links}))\s+$", re.I)
@@ -163,8 +164,9 @@ class QuantityMatcher:
         else:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
-                if rules["part_before_whole"].match(text[end:end + 10]):
-                    # "pabeidza 18 no 22 dalībniekiem": breakdown_linker gives it the whole's noun
+                if rules["part_before_whole"].match(text[end:end + 12]):
+                    # "pabeidza 18 no 22 dalībniekiem", "12 raksti, 4 no tiem publicēti":
+                    # breakdown_linker gives it the whole's noun
                     return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 before = text[max(0, start - 60):start]
                 if rules["part_after_marker"].search(before) or rules["part_after_whole"].search(before):
