@@ -99,6 +99,8 @@ def test_seed_breakdown_and_count_noun():
     # the lexicon reads "asistenti" only as the accusative singular of "asistente": the number wants a plural
     ("Projektu vadīja 1 koordinators un 3 asistenti.",
      [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
+    # a locative with its adjective after a noun the number counts says where
+    ("Publicētas 24 ziņas sociālajos tīklos.", [(24, None, "ziņa", "exact", "count")]),
     # ... nor "direktori" as a plural: the genitive before it is not what is counted
     ("Piedalījās 27 skolotāji un 4 skolu direktori.",
      [(27, None, "skolotājs", "exact", "count"), (4, None, "direktors", "exact", "count")]),
@@ -213,6 +215,14 @@ def test_a_part_before_no_tiem_is_a_part_of_the_count_before_it_not_of_that_coun
     # a percent is a share, no part: "no tiem" after it links nothing
     records = nlp.extract("Anketu aizpildīja 87 respondenti; 62 % no tiem bija apmierināti.")
     assert [(r.value, r.parent) for r in records] == [(87, None), (62, None)]
+
+
+def test_a_comparative_before_par_is_no_counted_noun_and_an_age_no_part_of_a_count():
+    # "vecāki" is "older" before "par", not "parents"; the age is no part of the clients
+    records = nlp.extract("Mājas aprūpes pakalpojumu saņēma 41 klients, no tiem 29 vecāki par 75 gadiem.")
+    assert [(r.value, r.unit, r.kind, r.parent) for r in records] == [
+        (41, "klients", "count", None), (29, "klients", "count", records[0].id), (75, "gads", "duration", None)]
+    assert [r.unit for r in nlp.extract("Atbalstu saņēma 12 vecāki.")] == ["vecāki"]
 
 
 def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():

@@ -69,8 +69,8 @@ def _total_before(spans, k: int, text: str) -> int | None:
         if total.parent is not None:
             continue
         between = text[total.end : quantity.start]
-        if "\n" in between:
-            return None
+        if "\n" in between or not (quantity.elided or quantity.kind == total.kind):
+            return None  # a part is of its total's kind: no age under a count of clients
         if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
             return j
         if quantity.elided and re.fullmatch(r"\s*,?\s*", between) and not _origin_of_previous(spans, j, text) \

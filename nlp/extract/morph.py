@@ -211,6 +211,13 @@ def is_place(token: Token) -> bool:
     return place_nominative(token.text) is not None and any(a.feat("Case") == "Loc" for a in options)
 
 
+def compared_by_par(token: Token) -> bool:
+    """A comparative before "par" (than): "29 vecāki par 75 gadiem" says older, not parents."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ == "par" and any(
+        a.upos in ("ADJ", "ADV") and a.feat("Degree") == "Cmp" for a in analyses(token))
+
+
 def only_case(token: Token, case: str) -> bool:
     """Every nominal reading of the form is in `case` (an acronym never is)."""
     return not is_abbreviation(token) and cases(token) == {case}

@@ -178,7 +178,7 @@ class QuantityMatcher:
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
-                    if _verb_follows(doc, end):
+                    if _verb_follows(doc, end) or _comparative_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 if rules["coordinated_count"].search(text[max(0, start - 12):start]) and _verb_follows(doc, end, finite=True):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
@@ -212,7 +212,7 @@ class QuantityMatcher:
                     and morph.is_nominal(doc[i + 1]):
                 i += 1  # whose: "12 viņu ģimenes locekļi", "5 mūsu biedri"
                 continue
-            if not morph.is_nominal(token):
+            if not morph.is_nominal(token) or morph.compared_by_par(token):
                 break
             phrase.append(token)
             i += 1
@@ -266,7 +266,8 @@ class QuantityMatcher:
         that agree with a following noun ("pašvaldību sociālie dienesti"), unless they
         clash with the adjectives before the first noun ("informatīvas vēstules jaundibinātām NVO").
         A dative after a noun the number can count in the nominative or accusative is its
-        recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem". So is an
+        recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem"; a locative
+        with its adjectives there says where: "24 ziņas sociālajos tīklos". So is an
         indeclinable noun, which says where or how: "2 intervijas radio", "4 lekcijas video
         formātā" (but "3 lekciju video": the genitive does not take the number)."""
         nxt = phrase[k + 1]
@@ -274,6 +275,7 @@ class QuantityMatcher:
                 and morph.counted_as_subject_or_object(phrase[k], value):
             return False
         if morph.is_noun(nxt) and not morph.can_be_genitive(nxt):
+            # (not a locative right after: "9 tiešsaistes pasākumos" counts events)
             if morph.only_case(nxt, "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
                 return False
             return allowed is None or bool(morph.cases(nxt) & allowed)
@@ -284,8 +286,10 @@ class QuantityMatcher:
             j += 1
         if j == len(phrase) or morph.is_abbreviation(phrase[j]):
             return False
-        if morph.only_case(phrase[j], "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
-            return False  # a recipient with its adjectives: "420 pārtikas pakas trūcīgām ģimenēm"
+        if _adverbial(phrase[j]) and morph.counted_as_subject_or_object(phrase[k], value):
+            # a recipient or a place with its adjectives: "420 pārtikas pakas trūcīgām
+            # ģimenēm", "24 ziņas sociālajos tīklos"
+            return False
         shared = morph.cases(phrase[j])
         for adjective in phrase[k + 1 : j]:
             shared &= morph.cases(adjective)
@@ -342,6 +346,16 @@ def _verb_follows(doc: Doc, offset: int, finite: bool = False) -> bool:
     following = _token_at_or_after(doc, offset)
     return following is not None and doc[following].pos_ in ("VERB", "AUX") and (
         not finite or doc[following].morph.get("VerbForm") == ["Fin"])
+
+
+def _adverbial(token: Token) -> bool:
+    """Only a dative or only a locative: to whom or where, after a noun the number counts."""
+    return morph.only_case(token, "Dat") or morph.only_case(token, "Loc")
+
+
+def _comparative_follows(doc: Doc, offset: int) -> bool:
+    following = _token_at_or_after(doc, offset)
+    return following is not None and morph.compared_by_par(doc[following])
 
 
 def _uncountable_locative(token: Token, value) -> bool:
