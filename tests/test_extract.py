@@ -217,6 +217,18 @@ def test_a_part_before_no_tiem_is_a_part_of_the_count_before_it_not_of_that_coun
     assert [(r.value, r.parent) for r in records] == [(87, None), (62, None)]
 
 
+def test_after_a_marker_a_locative_or_a_noun_the_number_does_not_agree_with_is_elided():
+    records = nlp.extract("Koris sniedza 8 koncertus, tai skaitā 2 ārzemēs.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(8, "koncerts", None), (2, "koncerts", records[0].id)]
+    # "No tiem" opening the next sentence still points back; "kursus" is the verb's object
+    records = nlp.extract("Kursus apmeklēja 33 dalībnieki. No tiem 21 kursus pabeidza sekmīgi.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [
+        (33, "dalībnieks", None), (21, "dalībnieks", records[0].id)]
+    # ... but another sentence in between ends the breakdown
+    records = nlp.extract("Kursus apmeklēja 33 dalībnieki. Tie bija aktīvi, no tiem 21 bija jaunieši.")
+    assert [r.parent for r in records] == [None] * len(records)
+
+
 def test_a_comparative_before_par_is_no_counted_noun_and_an_age_no_part_of_a_count():
     # "vecāki" is "older" before "par", not "parents"; the age is no part of the clients
     records = nlp.extract("Mājas aprūpes pakalpojumu saņēma 41 klients, no tiem 29 vecāki par 75 gadiem.")

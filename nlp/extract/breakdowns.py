@@ -79,8 +79,9 @@ def _total_before(spans, k: int, text: str) -> int | None:
         # the marker between them, or right after an elided part: "12 raksti, 4 no tiem publicēti"
         marker = breakdown_marker_re().search(between) or (
             quantity.elided and breakdown_marker_re().match(text[quantity.end : quantity.end + 20].lstrip()))
-        # ... unless a sentence ends between them (the dot of "t.sk." itself does not count)
-        if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", between)):
+        # ... unless a sentence ends between them (the dot of "t.sk." itself does not count),
+        # other than right before the marker: "33 dalībnieki. No tiem 21 ..."
+        if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", _after_opening_marker(between))):
             # "25 dalībnieki no 8 novadiem, 20 no tiem ...": a count after "no" right after
             # another says where that one's things come from; "no tiem" means the first
             candidates = [j - 1, j] if _origin_of_previous(spans, j, text) else [j]
@@ -95,6 +96,12 @@ def _total_before(spans, k: int, text: str) -> int | None:
             return candidates[0] if earlier is None else earlier
         return None
     return None
+
+
+def _after_opening_marker(between: str) -> str:
+    """`between` from the marker on, when the marker opens the sentence after the total."""
+    opening = re.match(rf"\s*[.;]\s+(?=(?:{breakdown_marker_re().pattern}))", between, re.I)
+    return between[opening.end():] if opening else between
 
 
 def _origin_of_previous(spans, j: int, text: str) -> bool:

@@ -151,12 +151,16 @@ class QuantityMatcher:
                             rules["percent_lemma"], percent["pct"])
 
         head = self._head_after(doc, unit_from, value)
+        is_part = rules["part_after_marker"].search(text[max(0, start - 60):start]) is not None
         if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and (
-                not morph.agrees(head, value) or _predicate_before(doc, unit_from, head)))):
-            # "no tām 6 Latgalē", "no tām 30 klātienē": where or how, not what, is counted (a
-            # locative the number cannot count, or one after the part's own predicate: "no kurām
-            # 9 publicētas reģionālajos medijos"); breakdown_linker takes the counted noun from
-            # the total, or drops the mention when there is none.
+                not morph.agrees(head, value) or is_part or _predicate_before(doc, unit_from, head)))
+                or (is_part and not morph.agrees(head, value))):
+            # "no tām 6 Latgalē", "no tām 30 klātienē", "tai skaitā 2 ārzemēs": where or how, not
+            # what, is counted (a locative the number cannot count, or any after a breakdown
+            # marker or after the part's own predicate: "no kurām 9 publicētas reģionālajos
+            # medijos"); "No tiem 21 kursus pabeidza": after a marker, a noun the number does
+            # not agree with is no counted noun either. breakdown_linker takes the counted noun
+            # from the total, or drops the mention when there is none.
             return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
                             elided=True)
         if head is not None:
@@ -168,8 +172,7 @@ class QuantityMatcher:
                     # "pabeidza 18 no 22 dalībniekiem", "12 raksti, 4 no tiem publicēti":
                     # breakdown_linker gives it the whole's noun
                     return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
-                before = text[max(0, start - 60):start]
-                if rules["part_after_marker"].search(before) or rules["part_after_whole"].search(before):
+                if is_part or rules["part_after_whole"].search(text[max(0, start - 60):start]):
                     # A part whose noun is the total's: "18 pieteikumi, no kuriem atbalstīti 7.";
                     # with how it was done, "no tām 20 attālināti.", "no tām 38 – attālināti.";
                     # before its verb, "no tiem 41 tika izskatīts", "No 40 uzņēmējiem 31 norādīja"
