@@ -101,6 +101,19 @@ def test_seed_breakdown_and_count_noun():
      [(1, None, "koordinators", "exact", "count"), (3, None, "asistents", "exact", "count")]),
     # a locative with its adjective after a noun the number counts says where
     ("Publicētas 24 ziņas sociālajos tīklos.", [(24, None, "ziņa", "exact", "count")]),
+    # ... but after a preposition the number's own noun is the dative
+    ("Izveidoti 4 maršruti ar 37 apskates objektiem.",
+     [(4, None, "maršruts", "exact", "count"), (37, None, "objekts", "exact", "count")]),
+    # an unseen definite participle tagged so in context is a substantivised one
+    ("Vairāk nekā pusei no 250 aptaujātajiem trūkst informācijas.", [(250, None, "aptaujātais", "exact", "count")]),
+    # a range after "skaits", a locative with its determiner and a verb between them
+    ("Dalībnieku skaits katrā nodarbībā svārstījās no 8 līdz 14.", [(8, 14, "dalībnieks", "exact", "count")]),
+    # two numbers sharing one noun
+    ("Notika 1 starptautiska un 3 vietējās konferences.",
+     [(1, None, "konference", "exact", "count"), (3, None, "konference", "exact", "count")]),
+    # a number that a dash gives a clause of its own counts the noun of the count before it
+    ("Pirmajā pusgadā sniegtas 63 konsultācijas, otrajā – 71.",
+     [(63, None, "konsultācija", "exact", "count"), (71, None, "konsultācija", "exact", "count")]),
     # ... nor "direktori" as a plural: the genitive before it is not what is counted
     ("Piedalījās 27 skolotāji un 4 skolu direktori.",
      [(27, None, "skolotājs", "exact", "count"), (4, None, "direktors", "exact", "count")]),

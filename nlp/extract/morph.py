@@ -105,7 +105,7 @@ def noun_lemma(token: Token, value: float | int | None = None) -> str:
     if is_abbreviation(token):
         return token.text
     nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS and a.lemma]
-    if not nouns and not is_noun(token) and adjective_analysis(token):
+    if (not nouns and not is_noun(token) or _substantivised_in_context(token)) and adjective_analysis(token):
         return substantive_lemma(token)
     dictionary_noun = None
     if token.text[:1].islower():
@@ -137,6 +137,13 @@ def noun_lemma(token: Token, value: float | int | None = None) -> str:
     if nouns[0].feat("Number") in ("Plur", "Ptan"):
         return plural_only_lemma(lemma)
     return lemma
+
+
+def _substantivised_in_context(token: Token) -> bool:
+    """An unseen definite adjective or participle that its tag in context says is one: "250
+    aptaujātajiem" is "aptaujātais", not the noun "aptaujātajs" its ending also suggests."""
+    return (token.pos_ in ("ADJ", "VERB") and token.morph.get("Definite") == ["Def"]
+            and not load_lexicon().known(token.text))
 
 
 def plural_only_lemma(lemma: str) -> str:

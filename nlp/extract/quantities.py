@@ -83,6 +83,8 @@ def _rules() -> dict:
     rules["possessive_pronouns"] = set(rules["possessive_pronouns"])
     links = phrase_pattern(rules["coordinated_count_links"])
     rules["coordinated_count"] = re.compile(rf"(?:,|(?<![^\W\d_])(?:{links}))\s+$", re.I)
+    # "63 konsultācijas, otrajā – 71.": a word, a dash, then the number, which ends its clause
+    rules["count_after_dash"] = re.compile(r"[^\W\d_]\s+[–—-]\s+$")
     return rules
 
 
@@ -150,7 +152,10 @@ class QuantityMatcher:
             return Quantity(start, unit_from + percent.end(), value, value_max, qualifier, "percent",
                             rules["percent_lemma"], percent["pct"])
 
-        head = self._head_after(doc, unit_from, value)
+        head = self._head_after(doc, unit_from, value, governed=_after_preposition(doc, start))
+        mention_end = head.idx + len(head.text) if head is not None else None
+        if head is None and (shared := self._shared_head(doc, unit_from, value)) is not None:
+            head, mention_end = shared
         is_part = rules["part_after_marker"].search(text[max(0, start - 60):start]) is not None
         if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and (
                 not morph.agrees(head, value) or is_part or _predicate_before(doc, unit_from, head)))
@@ -163,9 +168,7 @@ class QuantityMatcher:
             # from the total, or drops the mention when there is none.
             return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
                             elided=True)
-        if head is not None:
-            mention_end = head.idx + len(head.text)
-        else:
+        if head is None:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
                 if rules["part_before_whole"].match(text[end:end + 12]):
@@ -183,10 +186,13 @@ class QuantityMatcher:
                                         None, None, elided=True)
                     if _verb_follows(doc, end) or _comparative_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
-                if rules["coordinated_count"].search(text[max(0, start - 12):start]) and _verb_follows(doc, end, finite=True):
+                if rules["coordinated_count"].search(text[max(0, start - 12):start]) and _verb_follows(doc, end, finite=True) \
+                        or rules["count_after_dash"].search(text[max(0, start - 12):start]) and re.match(r"\s*(?:[.;]|$)", text[end:]):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
                     # counts the noun of the count before it ("34 konsultācijas klātienē un 12
-                    # attālināti", with a participle, is left out, as dev's gold has it)
+                    # attālināti", with a participle, is left out, as dev's gold has it); so does
+                    # a number that a dash gives a clause of its own: "pirmajā pusgadā sniegtas 63
+                    # konsultācijas, otrajā – 71."
                     return Quantity(start, end, value, value_max, qualifier, "count", None, None,
                                     elided=True, coordinated=True)
                 return None
@@ -198,8 +204,9 @@ class QuantityMatcher:
         return Quantity(min(start, head.idx), max(mention_end, end), value, value_max, qualifier, kind,
                         unit, head.text)
 
-    def _head_after(self, doc: Doc, offset: int, value) -> Token | None:
-        """Head of the noun phrase that starts right after the number."""
+    def _head_after(self, doc: Doc, offset: int, value, governed: bool = False) -> Token | None:
+        """Head of the noun phrase that starts right after the number (`governed`: the number
+        follows a preposition, which puts its noun in the dative in the plural)."""
         rules = _rules()
         i = _token_at_or_after(doc, offset)
         phrase: list[Token] = []
@@ -243,7 +250,7 @@ class QuantityMatcher:
             allowed = None
         head_at = nouns[-1]
         for k in nouns:
-            if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed, value):
+            if k == nouns[-1] or not morph.can_be_genitive(phrase[k]) or not self._phrase_goes_on(phrase, k, allowed, value, governed):
                 head_at = k
                 break
         # Number agreement: "5 žālūziju iegāde" counts the plural genitive, not the singular head.
@@ -254,6 +261,21 @@ class QuantityMatcher:
                     break
         return self._action_object(phrase, head_at)
 
+    def _shared_head(self, doc: Doc, offset: int, value) -> tuple[Token, int] | None:
+        """"1 starptautiska un 3 vietējās konferences": adjectives after the number, then "un"
+        or a comma and another number whose noun they share. The shared noun, and where this
+        number's own words end."""
+        i = _token_at_or_after(doc, offset)
+        adjectives = []
+        while i is not None and i < len(doc) and morph.is_nominal(doc[i]) and not morph.is_noun(doc[i]):
+            adjectives.append(doc[i])
+            i += 1
+        if not adjectives or i is None or i + 1 >= len(doc) or doc[i].lower_ not in ("un", ",", "vai") \
+                or not doc[i + 1].like_num:
+            return None
+        head = self._head_after(doc, doc[i + 1].idx + len(doc[i + 1].text), value)
+        return (head, adjectives[-1].idx + len(adjectives[-1].text)) if head is not None else None
+
     @staticmethod
     def _coordinated_genitive(doc: Doc, i: int | None, last: Token, value) -> bool:
         """The phrase stopped at "un" (token i) between the genitive `last` and another genitive
@@ -263,7 +285,7 @@ class QuantityMatcher:
                 and morph.is_noun(doc[i + 2]) and _uncountable_locative(doc[i + 2], value))
 
     @staticmethod
-    def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None, value) -> bool:
+    def _phrase_goes_on(phrase: list[Token], k: int, allowed: set[str] | None, value, governed: bool = False) -> bool:
         """After a possibly-genitive noun, does a later word head the phrase? Yes for a
         genitive-capable word ("tiešsaistes vietēja līmeņa ... pasākumi"), or for adjectives
         that agree with a following noun ("pašvaldību sociālie dienesti"), unless they
@@ -272,14 +294,15 @@ class QuantityMatcher:
         recipient, not its head: "4 lekcijas senioriem", "6 nodarbības bērniem"; a locative
         with its adjectives there says where: "24 ziņas sociālajos tīklos". So is an
         indeclinable noun, which says where or how: "2 intervijas radio", "4 lekcijas video
-        formātā" (but "3 lekciju video": the genitive does not take the number)."""
+        formātā" (but "3 lekciju video": the genitive does not take the number). After a
+        preposition the number's own noun is the dative: "ar 37 apskates objektiem"."""
         nxt = phrase[k + 1]
         if morph.is_noun(nxt) and not morph.cases(nxt) and not morph.is_abbreviation(nxt) \
                 and morph.counted_as_subject_or_object(phrase[k], value):
             return False
         if morph.is_noun(nxt) and not morph.can_be_genitive(nxt):
             # (not a locative right after: "9 tiešsaistes pasākumos" counts events)
-            if morph.only_case(nxt, "Dat") and morph.counted_as_subject_or_object(phrase[k], value):
+            if morph.only_case(nxt, "Dat") and not governed and morph.counted_as_subject_or_object(phrase[k], value):
                 return False
             return allowed is None or bool(morph.cases(nxt) & allowed)
         if morph.is_noun(nxt) or morph.can_be_genitive(nxt):
@@ -289,7 +312,7 @@ class QuantityMatcher:
             j += 1
         if j == len(phrase) or morph.is_abbreviation(phrase[j]):
             return False
-        if _adverbial(phrase[j]) and morph.counted_as_subject_or_object(phrase[k], value):
+        if _adverbial(phrase[j]) and not governed and morph.counted_as_subject_or_object(phrase[k], value):
             # a recipient or a place with its adjectives: "420 pārtikas pakas trūcīgām
             # ģimenēm", "24 ziņas sociālajos tīklos"
             return False
@@ -344,6 +367,11 @@ class QuantityMatcher:
         return self._action_object(phrase, len(phrase) - 1)
 
 
+def _after_preposition(doc: Doc, offset: int) -> bool:
+    before = _token_before(doc, offset)
+    return before is not None and doc[before].pos_ == "ADP"
+
+
 def _verb_follows(doc: Doc, offset: int, finite: bool = False) -> bool:
     """A verb (`finite`: a finite one) is the next word after `offset`."""
     following = _token_at_or_after(doc, offset)
@@ -383,7 +411,9 @@ def _count_noun_before_locative(doc: Doc, i: int) -> int | None:
     while k >= 0 and i - k <= 3:
         if morph.is_noun(doc[k]) and morph.noun_lemma(doc[k]) in _rules()["count_nouns"]:
             return k
-        if not (morph.is_noun(doc[k]) and morph.can_be_genitive(doc[k])):
+        # genitives that qualify the locative, or a word agreeing with it ("katrā nodarbībā")
+        if not (morph.is_noun(doc[k]) and morph.can_be_genitive(doc[k])) \
+                and not (not morph.is_noun(doc[k]) and "Loc" in morph.cases(doc[k])):
             return None
         k -= 1
     return None
