@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from ..classify.indicators import within_category
 from ..doc_text import doc_text
-from .quantities import SPAN_KEY, _rules, breakdown_marker_re
+from ..resources import load_resource
+from .quantities import SPAN_KEY, breakdown_marker_re
 
 # "no" just before a whole whose part follows it: "No 40 uzņēmējiem 31 norādīja"
 NO_BEFORE_WHOLE = re.compile(r"(?<![^\W\d_])no\s+$", re.IGNORECASE)
@@ -85,7 +86,7 @@ def _total_before(spans, k: int, text: str) -> int | None:
             # "25 dalībnieki no 8 novadiem, 20 no tiem ...": a count after "no" right after
             # another says where that one's things come from; "no tiem" means the first
             candidates = [j - 1, j] if _origin_of_previous(spans, j, text) else [j]
-            gender = _rules()["breakdown_marker_genders"].get(marker.group().lower())
+            gender = load_resource("quantity_rules")["breakdown_marker_genders"].get(marker.group().lower())
             if not gender:
                 return candidates[0]
             # "56 pedagogi no 14 skolām, no tiem 9": "tiem" is masculine, "skolām" feminine
