@@ -189,55 +189,55 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
         ("143 individuālās konsultācijas", "konsultācija", None), ("38 – attālināti", "konsultācija", records[0].id)]
 
 
-def test_a_part_next_to_its_whole_after_no_takes_the_wholes_noun():
-    # the whole first, opening the sentence after "no"
-    records = nlp.extract("No 40 aptaujātajiem uzņēmējiem 31 norādīja, ka plāno paplašināt darbību.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [(40, "uzņēmējs", None), (31, "uzņēmējs", records[0].id)]
-    # the part first: its parent record comes after it
+def _value_unit_parent(records) -> list[tuple]:
+    """(value, unit, index of the parent record or None) of each record."""
+    ids = [r.id for r in records]
+    return [(r.value, r.unit, ids.index(r.parent) if r.parent else None) for r in records]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a whole that "no" opens, then its part
+    ("No 40 aptaujātajiem uzņēmējiem 31 norādīja, ka plāno paplašināt darbību.",
+     [(40, "uzņēmējs", None), (31, "uzņēmējs", 0)]),
+    # a place after "no" is where things come from, and the number after it no part
+    ("Dalībnieki no 12 pašvaldībām 2023. gadā.", [(12, "pašvaldība", None)]),
+    # masculine "tiem" points past the feminine "skolām" to "pedagogi"
+    ("Mācību kursu apguva 56 pedagogi no 14 skolām, no tiem 9 – tiešsaistē.",
+     [(56, "pedagogs", None), (14, "skola", None), (9, "pedagogs", 0)]),
+    # feminine "tām" points past the masculine "pedagogiem" to "skolas"
+    ("Projektā iesaistījās 14 skolas ar 56 pedagogiem, no tām 9 – Latgalē.",
+     [(14, "skola", None), (56, "pedagogs", None), (9, "skola", 0)]),
+    # "no 8 novadiem" says where the 25 come from; "no tiem" means the 25 ...
+    ("Seminārā piedalījās 25 dalībnieki no 8 novadiem, 20 no tiem bija sievietes.",
+     [(25, "dalībnieks", None), (8, "novads", None), (20, "dalībnieks", 0)]),
+    # ... unless the gender says otherwise
+    ("Iesniegti 30 pieteikumi no 12 skolām, 7 no tām saņēma atbalstu.",
+     [(30, "pieteikums", None), (12, "skola", None), (7, "skola", 1)]),
+    # a percent is a share, no part: "no tiem" after it links nothing
+    ("Anketu aizpildīja 87 respondenti; 62 % no tiem bija apmierināti.",
+     [(87, "respondents", None), (62, "procents", None)]),
+    # after a marker a locative is where the part is ...
+    ("Koris sniedza 8 koncertus, tai skaitā 2 ārzemēs.", [(8, "koncerts", None), (2, "koncerts", 0)]),
+    # ... and a noun the number does not agree with ("kursus") the verb's object; "No tiem"
+    # opening the next sentence still points back
+    ("Kursus apmeklēja 33 dalībnieki. No tiem 21 kursus pabeidza sekmīgi.",
+     [(33, "dalībnieks", None), (21, "dalībnieks", 0)]),
+])
+def test_the_total_a_part_belongs_to(text, expected):
+    assert _value_unit_parent(nlp.extract(text)) == expected
+
+
+def test_a_part_may_come_before_its_whole_and_point_to_the_record_after_it():
     records = nlp.extract("Apmācības sekmīgi pabeidza 18 no 22 dalībniekiem.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
         ("18", 18, "dalībnieks", records[1].id), ("22 dalībniekiem", 22, "dalībnieks", None)]
-    # a place after "no" is where things come from, and the number after it no part
-    assert [(r.value, r.unit, r.parent) for r in nlp.extract("Dalībnieki no 12 pašvaldībām 2023. gadā.")] == [
-        (12, "pašvaldība", None)]
-
-
-def test_the_gender_of_no_tiem_or_no_tam_picks_the_total_it_points_to():
-    # masculine "tiem" points past the feminine "skolām" to "pedagogi"
-    records = nlp.extract("Mācību kursu apguva 56 pedagogi no 14 skolām, no tiem 9 – tiešsaistē.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [
-        (56, "pedagogs", None), (14, "skola", None), (9, "pedagogs", records[0].id)]
-    # feminine "tām" points past the masculine "pedagogiem" to "skolas"
-    records = nlp.extract("Projektā iesaistījās 14 skolas ar 56 pedagogiem, no tām 9 – Latgalē.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [
-        (14, "skola", None), (56, "pedagogs", None), (9, "skola", records[0].id)]
-
-
-def test_a_part_before_no_tiem_is_a_part_of_the_count_before_it_not_of_that_counts_origin():
+    # a bare number before "no tiem" is a part of the count before it
     records = nlp.extract("Sagatavoti 12 raksti, 4 no tiem publicēti žurnālā „Ir”.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
         ("12 raksti", 12, "raksts", None), ("4", 4, "raksts", records[0].id)]
-    # "no 8 novadiem" says where the 25 come from; "no tiem" means the 25
-    records = nlp.extract("Seminārā piedalījās 25 dalībnieki no 8 novadiem, 20 no tiem bija sievietes.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [
-        (25, "dalībnieks", None), (8, "novads", None), (20, "dalībnieks", records[0].id)]
-    # ... unless the gender says otherwise
-    records = nlp.extract("Iesniegti 30 pieteikumi no 12 skolām, 7 no tām saņēma atbalstu.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [
-        (30, "pieteikums", None), (12, "skola", None), (7, "skola", records[1].id)]
-    # a percent is a share, no part: "no tiem" after it links nothing
-    records = nlp.extract("Anketu aizpildīja 87 respondenti; 62 % no tiem bija apmierināti.")
-    assert [(r.value, r.parent) for r in records] == [(87, None), (62, None)]
 
 
-def test_after_a_marker_a_locative_or_a_noun_the_number_does_not_agree_with_is_elided():
-    records = nlp.extract("Koris sniedza 8 koncertus, tai skaitā 2 ārzemēs.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [(8, "koncerts", None), (2, "koncerts", records[0].id)]
-    # "No tiem" opening the next sentence still points back; "kursus" is the verb's object
-    records = nlp.extract("Kursus apmeklēja 33 dalībnieki. No tiem 21 kursus pabeidza sekmīgi.")
-    assert [(r.value, r.unit, r.parent) for r in records] == [
-        (33, "dalībnieks", None), (21, "dalībnieks", records[0].id)]
-    # ... but another sentence in between ends the breakdown
+def test_a_sentence_between_a_total_and_its_marker_ends_the_breakdown():
     records = nlp.extract("Kursus apmeklēja 33 dalībnieki. Tie bija aktīvi, no tiem 21 bija jaunieši.")
     assert [r.parent for r in records] == [None] * len(records)
 

@@ -36,8 +36,7 @@ class BreakdownLinker:
         for k, span in enumerate(spans):
             quantity = span._.quantity
             quantity.parent = _total_before(spans, k, text)
-            if quantity.parent is None and quantity.elided and k + 1 < len(spans) \
-                    and re.fullmatch(r"\s+no\s+", text[quantity.end : spans[k + 1]._.quantity.start], re.I):
+            if quantity.parent is None and quantity.elided and k + 1 < len(spans) and _joined_by_no(spans, k, text):
                 quantity.parent = k + 1  # the part before its whole: "18 no 22 dalībniekiem"
             if quantity.parent is None and k > 0:
                 # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
@@ -107,8 +106,12 @@ def _after_opening_marker(between: str) -> str:
 
 def _origin_of_previous(spans, j: int, text: str) -> bool:
     """Span j is a total that "no" joins to the total right before it ("25 dalībnieki no 8 novadiem")."""
-    return j > 0 and spans[j - 1]._.quantity.parent is None and re.fullmatch(
-        r"\s+no\s+", text[spans[j - 1]._.quantity.end : spans[j]._.quantity.start], re.I) is not None
+    return j > 0 and spans[j - 1]._.quantity.parent is None and _joined_by_no(spans, j - 1, text)
+
+
+def _joined_by_no(spans, k: int, text: str) -> bool:
+    """Only "no" stands between span k and the next one ("18 no 22", "25 dalībnieki no 8 novadiem")."""
+    return re.fullmatch(r"\s+no\s+", text[spans[k]._.quantity.end : spans[k + 1]._.quantity.start], re.I) is not None
 
 
 def _gender(span) -> str | None:

@@ -156,7 +156,8 @@ class QuantityMatcher:
         mention_end = head.idx + len(head.text) if head is not None else None
         if head is None and (shared := self._shared_head(doc, unit_from, value)) is not None:
             head, mention_end = shared
-        is_part = rules["part_after_marker"].search(text[max(0, start - 60):start]) is not None
+        before = text[max(0, start - 60):start]
+        is_part = rules["part_after_marker"].search(before) is not None
         if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and (
                 not morph.agrees(head, value) or is_part or _predicate_before(doc, unit_from, head)))
                 or (is_part and not morph.agrees(head, value))):
@@ -175,7 +176,7 @@ class QuantityMatcher:
                     # "pabeidza 18 no 22 dalībniekiem", "12 raksti, 4 no tiem publicēti":
                     # breakdown_linker gives it the whole's noun
                     return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
-                if is_part or rules["part_after_whole"].search(text[max(0, start - 60):start]):
+                if is_part or rules["part_after_whole"].search(before):
                     # A part whose noun is the total's: "18 pieteikumi, no kuriem atbalstīti 7.";
                     # with how it was done, "no tām 20 attālināti.", "no tām 38 – attālināti.";
                     # before its verb, "no tiem 41 tika izskatīts", "No 40 uzņēmējiem 31 norādīja"
@@ -186,8 +187,8 @@ class QuantityMatcher:
                                         None, None, elided=True)
                     if _verb_follows(doc, end) or _comparative_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
-                if rules["coordinated_count"].search(text[max(0, start - 12):start]) and _verb_follows(doc, end, finite=True) \
-                        or rules["count_after_dash"].search(text[max(0, start - 12):start]) and re.match(r"\s*(?:[.;]|$)", text[end:]):
+                if rules["coordinated_count"].search(before) and _verb_follows(doc, end, finite=True) \
+                        or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;]|$)", text[end:]):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
                     # counts the noun of the count before it ("34 konsultācijas klātienē un 12
                     # attālināti", with a participle, is left out, as dev's gold has it); so does
