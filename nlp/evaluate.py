@@ -12,6 +12,7 @@ value_max). Strict matching also needs the same unit lemma.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,15 +92,18 @@ def evaluate(gold_dir: str | Path, backend: str = "lexicon") -> Scores:
 
 
 def _locate(gold: GoldDoc, text: str) -> list[tuple[int, int]]:
+    """Where each gold mention is: its text, in order, as whole words ("5 eiro" is not the end
+    of an earlier "15 eiro")."""
     spans, cursor = [], 0
     for mention in gold.mentions:
-        at = text.find(mention["text"], cursor)
-        if at < 0:
-            at = text.find(mention["text"])
-        if at < 0:
-            raise InputError(gold.name, f"gold mention not found in text: {mention['text']!r}")
-        spans.append((at, at + len(mention["text"])))
-        cursor = at + 1
+        written = mention["text"]
+        pattern = re.compile((r"(?<!\w)" if written[:1].isalnum() else "") + re.escape(written)
+                             + (r"(?!\w)" if written[-1:].isalnum() else ""))
+        found = pattern.search(text, cursor) or pattern.search(text)
+        if found is None:
+            raise InputError(gold.name, f"gold mention not found in text: {written!r}")
+        spans.append(found.span())
+        cursor = found.start() + 1
     return spans
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 QUALIFIERS = ("exact", "more_than", "at_least", "approx", "less_than", "at_most")
-KINDS = ("count", "money", "percent", "duration")
+KINDS = ("count", "money", "percent", "duration", "measure")
 
 
 @dataclass

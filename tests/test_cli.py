@@ -73,6 +73,18 @@ def test_evaluate_prints_scores():
     assert "strict (value+unit)" in result.stdout and "qualifier accuracy" in result.stdout
 
 
+def test_evaluation_finds_gold_mentions_as_whole_words(tmp_path):
+    # "5 eiro" is the second mention, not the end of "15 eiro": both records match
+    text = "Dalības maksa – 15 eiro, pensionāriem – 5 eiro."
+    mentions = [{"text": t, "value": v, "value_max": None, "qualifier": "exact", "unit": "eiro", "kind": "money",
+                 "parent": None} for t, v in (("15 eiro", 15), ("5 eiro", 5))]
+    (tmp_path / "sentences.jsonl").write_text(json.dumps({"text": text, "mentions": mentions}, ensure_ascii=False) + "\n",
+                                              encoding="utf-8")
+    result = lvmine("evaluate", tmp_path)
+    strict = next(line for line in result.stdout.splitlines() if "strict" in line)
+    assert result.returncode == 0 and strict.count("1.000") == 3, result.stdout
+
+
 @pytest.mark.parametrize("command", ["evaluate", "evaluate-entities"])
 @pytest.mark.parametrize("folder, problem", [
     ("missing", "gold directory not found"),

@@ -154,6 +154,32 @@ def test_seed_breakdown_and_count_noun():
     ("Izdalītas 420 pārtikas pakas trūcīgām ģimenēm.", [(420, None, "paka", "exact", "count")]),
     # "līdz pat" bounds from above; a form the dictionary lists one by one takes its noun's lemma
     ("Pasākumu apmeklēja līdz pat 50 viesiem.", [(50, None, "viesis", "at_most", "count")]),
+    # physical measures, written out or abbreviated, are of their own kind
+    ("Talkās savākti 37 maisi atkritumu jeb aptuveni 1,2 tonnas.",
+     [(37, None, "maiss", "exact", "count"), (1.2, None, "tonna", "approx", "measure")]),
+    ("Atjaunoti 2,5 ha pļavu un ieklāti 120 m² grīdas seguma.",
+     [(2.5, None, "hektārs", "exact", "measure"), (120, None, "kvadrātmetrs", "exact", "measure")]),
+    ("Brigāde nobrauca vairāk nekā 38 000 km.", [(38000, None, "kilometrs", "more_than", "measure")]),
+    # after a verb of change "no ... līdz" is the value before and the value after, and
+    # "līdz" alone the value reached; a falling "no ... līdz" is two values anyway
+    ("Lasītāju skaits gada laikā pieauga no 830 līdz 915.",
+     [(830, None, "lasītājs", "exact", "count"), (915, None, "lasītājs", "exact", "count")]),
+    ("Biedru skaits palielinājās no 40 līdz 52 biedriem.",
+     [(40, None, "biedrs", "exact", "count"), (52, None, "biedrs", "exact", "count")]),
+    ("Apmeklētāju skaits pieauga līdz 915.", [(915, None, "apmeklētājs", "exact", "count")]),
+    ("Klientu skaits: no 120 līdz 95.", [(120, None, "klients", "exact", "count"), (95, None, "klients", "exact", "count")]),
+    # ... and what changed is what the count noun before the verb counts
+    ("Nodarbību skaits samazinājās no 24 līdz 18 pandēmijas ierobežojumu dēļ.",
+     [(24, None, "nodarbība", "exact", "count"), (18, None, "nodarbība", "exact", "count")]),
+    # a locative before a dash says when: the number counts the noun of the count before it
+    ("Apmeklētāju skaits bija 1 350, gada laikā – 16 200.",
+     [(1350, None, "apmeklētājs", "exact", "count"), (16200, None, "apmeklētājs", "exact", "count")]),
+    # "viens" after a rate's noun is "per one", no count
+    ("Dalības maksa vienam bērnam bija 35 eiro.", [(35, None, "eiro", "exact", "money")]),
+    ("Palīdzība sniegta vienai ģimenei.", [(1, None, "ģimene", "exact", "count")]),
+    ("Ēdināšanas izmaksas vienam dalībniekam dienā – 8,50 eiro.", [(8.5, None, "eiro", "exact", "money")]),
+    # an unseen participle that its tag and the dictionary read as one is no counted noun
+    ("Divās sezonās iestudētas 4 izrādes.", [(2, None, "sezona", "exact", "count"), (4, None, "izrāde", "exact", "count")]),
 ])
 def test_sentences(text, expected):
     got = [(r.value, r.value_max, r.unit, r.qualifier, r.kind) for r in nlp.extract(text)]
@@ -222,6 +248,20 @@ def _value_unit_parent(records) -> list[tuple]:
     # opening the next sentence still points back
     ("Kursus apmeklēja 33 dalībnieki. No tiem 21 kursus pabeidza sekmīgi.",
      [(33, "dalībnieks", None), (21, "dalībnieks", 0)]),
+    # after a marker, a dash and a few words say what the part is
+    ("Veikalā nodoti 1 200 apģērba gabali, no tiem 300 – bērnu apģērbs.",
+     [(1200, "gabals", None), (300, "gabals", 0)]),
+    # "no tā" opens the parts of a sum ...
+    ("Projekta budžets – 18 400 EUR, no tā izlietoti 17 950 EUR jeb 97,6 %.",
+     [(18400, "eiro", None), (17950, "eiro", 0), (97.6, "procents", None)]),
+    # ... but not when it determines a noun, "no tā laika" (since then)
+    ("Biedrībā iestājušies 45 biedri, no tā laika 7 jauni brīvprātīgie.",
+     [(45, "biedrs", None), (7, "brīvprātīgais", None)]),
+    # a whole that "no" opens, its verb, then the part at the clause's end
+    ("No 25 uzaicinātajām pašvaldībām atsaucās 21.", [(25, "pašvaldība", None), (21, "pašvaldība", 0)]),
+    # "no viņiem" is "no tiem"
+    ("Startēja 146 sportisti no 11 klubiem, godalgotās vietas izcīnīja 27 no viņiem.",
+     [(146, "sportists", None), (11, "klubs", None), (27, "sportists", 0)]),
 ])
 def test_the_total_a_part_belongs_to(text, expected):
     assert _value_unit_parent(nlp.extract(text)) == expected
@@ -258,6 +298,9 @@ def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():
     # out a number before a participle)
     assert [r.value for r in nlp.extract("Piedalījās 20 dalībnieki. Bet 2 aizgāja.")] == [20]
     assert [r.value for r in nlp.extract("Sniegtas 34 konsultācijas klātienē un 12 attālināti.")] == [34]
+    # "pārējie" joins like "bet"
+    records = nlp.extract("Dienests pie mums novirzīja 17 klientus, pārējie 23 vērsās paši.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(17, "klients", None), (23, "klients", None)]
 
 
 def test_a_bracket_after_a_total_holds_parts_of_its_category_or_a_narrower_one():

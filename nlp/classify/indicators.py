@@ -2,8 +2,8 @@
 
 The counted noun with the word written before it first ("mūzikas centrs" is an item, a
 "centrs" an organisation), then its lemma alone, then a fuzzy match (rapidfuzz) that absorbs
-lemmatiser slips ("žālūzija" / "žalūzija"), else "other". Money, percent and duration are
-categories of their own.
+lemmatiser slips ("žālūzija" / "žalūzija"), else "other". Money, percent, duration and
+measure are categories of their own.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..extract.quantities import SPAN_KEY
 from ..resources import load_resource
 
-KIND_CATEGORIES = {"money": "money", "percent": "percent", "duration": "duration"}
+KIND_CATEGORIES = {"money": "money", "percent": "percent", "duration": "duration", "measure": "measure"}
 
 
 @lru_cache(maxsize=1)

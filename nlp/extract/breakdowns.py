@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..classify.indicators import within_category
 from ..doc_text import doc_text
 from ..resources import load_resource
-from .quantities import SPAN_KEY, breakdown_marker_re
+from .quantities import SPAN_KEY, breakdown_marker_re, determines_noun
 
 # "no" just before a whole whose part follows it: "No 40 uzņēmējiem 31 norādīja"
 NO_BEFORE_WHOLE = re.compile(r"(?<![^\W\d_])no\s+$", re.IGNORECASE)
@@ -73,11 +73,14 @@ def _total_before(spans, k: int, text: str) -> int | None:
             return None  # a part is of its total's kind: no age under a count of clients
         if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
             return j
-        if quantity.elided and re.fullmatch(r"\s*,?\s*", between) and not _origin_of_previous(spans, j, text) \
+        if quantity.elided and re.fullmatch(r"\s*,?\s*(?:[^\W\d_]+\s+)?", between) and not _origin_of_previous(spans, j, text) \
                 and NO_BEFORE_WHOLE.search(text[max(0, total.start - 10) : total.start]):
-            return j  # "No 40 aptaujātajiem uzņēmējiem 31 norādīja"
+            return j  # "No 40 aptaujātajiem uzņēmējiem 31 norādīja", "No 25 pašvaldībām atsaucās 21."
         # the marker between them, or right after an elided part: "12 raksti, 4 no tiem publicēti"
-        marker = breakdown_marker_re().search(between) or (
+        marker = breakdown_marker_re().search(between)
+        if marker and determines_noun(spans[k].doc, marker.group(), total.end + marker.end()):
+            marker = None  # "no tā laika 5 izstājušies": since then, no part
+        marker = marker or (
             quantity.elided and breakdown_marker_re().match(text[quantity.end : quantity.end + 20].lstrip()))
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count),
         # other than right before the marker: "33 dalībnieki. No tiem 21 ..."

@@ -37,9 +37,11 @@ def is_noun(token: Token) -> bool:
     # ("statīvs").
     if load_lexicon().known(token.text):
         return options[0].upos == "NOUN"
-    if token.pos_ in NOMINAL_UPOS and token.pos_ in load_lexicon().hunspell_lemmas(token.text):
+    tagged_participle = token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Part"]
+    if (token.pos_ in NOMINAL_UPOS or tagged_participle) and token.pos_ in load_lexicon().hunspell_lemmas(token.text):
         # an unseen form that its tag in context and the dictionary both read as an adjective
-        # or a participle ("57 vientuļos seniorus": not the locative of "vientulis")
+        # or a participle ("57 vientuļos seniorus": not the locative of "vientulis"; "2 sezonās
+        # iestudētas": not the plural of a noun "iestudēta")
         return False
     return any(a.upos == "NOUN" and a.count == options[0].count for a in options)
 

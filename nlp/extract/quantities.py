@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -42,7 +42,7 @@ class Quantity:
     value: float | int
     value_max: float | int | None
     qualifier: str
-    kind: str  # count | money | percent | duration
+    kind: str  # count | money | percent | duration | measure
     unit: str | None
     unit_text: str | None
     currency: str | None = None
@@ -68,6 +68,12 @@ def _rules() -> dict:
     rules["before_money"] = re.compile(rf"(?P<cur>{phrase_pattern(money['prefix_forms'])})\s*$", re.I)
     rules["percent"] = re.compile(rf"^\s*(?P<pct>{phrase_pattern(money['percent']['forms'])})", re.I)
     rules["percent_lemma"] = money["percent"]["lemma"]
+    # "2,5 ha", "38 000 km.": an abbreviation, with its case, that no letter or "." + letter
+    # follows (so "t" is no "t.sk.")
+    abbreviations = {form: lemma for lemma, forms in rules["measure_units"].items() for form in forms}
+    alternatives = "|".join(re.escape(form) for form in sorted(abbreviations, key=len, reverse=True))
+    rules["measure"] = re.compile(rf"^\s*(?P<unit>{alternatives})(?![^\W_]|\.[^\W\d_])")
+    rules["measure_abbreviations"] = abbreviations
     rules["link_words"] = {w.lower() for w in rules["count_noun_links"]} | {"(", ":", "–", "-", "—"}
     rules["breakdown_marker"] = re.compile(phrase_pattern(rules["breakdown_markers"]), re.I)
     # "no kuriem atbalstīti 7": a marker, at most three words, then the number; earlier
@@ -110,11 +116,12 @@ class QuantityMatcher:
             quantity = self._quantity(doc, text, numeric)
             if quantity is None:
                 continue
-            span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.quantity = quantity
-            spans.append(span)
+            for quantity in _values_of_change(doc, text, numeric, quantity):
+                span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                span._.quantity = quantity
+                spans.append(span)
         doc.spans[SPAN_KEY] = spans
         doc.user_data.pop("_token_starts", None)
         return doc
@@ -122,6 +129,8 @@ class QuantityMatcher:
     def _quantity(self, doc: Doc, text: str, numeric) -> Quantity | None:
         rules = _rules()
         start, end = numeric.start, numeric.end
+        if _per_one(doc, text, numeric):
+            return None
         value, value_max = numeric.value, numeric.value_max
         qualifier = "range" if value_max is not None else "exact"
         found = qualifier_before(text, start)
@@ -152,12 +161,26 @@ class QuantityMatcher:
             return Quantity(start, unit_from + percent.end(), value, value_max, qualifier, "percent",
                             rules["percent_lemma"], percent["pct"])
 
+        measure = rules["measure"].match(text[unit_from:unit_from + 12])
+        if measure:
+            return Quantity(start, unit_from + measure.end(), value, value_max, qualifier, "measure",
+                            rules["measure_abbreviations"][measure["unit"]], measure["unit"])
+
+        if _change_verb_before(doc, numeric.start) and (
+                counted := self._head_before(doc, start, end, count_noun_only=True)) is not None:
+            # "Nodarbību skaits samazinājās no 24 līdz 18 pandēmijas ierobežojumu dēļ": what
+            # changed is what the count noun counts, not the noun phrase after the number
+            unit = morph.noun_lemma(counted, value)
+            return Quantity(min(start, counted.idx), end, value, value_max, qualifier, _kind_of(unit), unit,
+                            counted.text)
         head = self._head_after(doc, unit_from, value, governed=_after_preposition(doc, start))
         mention_end = head.idx + len(head.text) if head is not None else None
         if head is None and (shared := self._shared_head(doc, unit_from, value)) is not None:
             head, mention_end = shared
         before = text[max(0, start - 60):start]
-        is_part = rules["part_after_marker"].search(before) is not None
+        part = rules["part_after_marker"].search(before)
+        marker = part and rules["breakdown_marker"].match(text, start - len(before) + part.start())
+        is_part = part is not None and not determines_noun(doc, marker.group(), marker.end())
         if head is not None and (morph.is_place(head) or (morph.only_case(head, "Loc") and (
                 not morph.agrees(head, value) or is_part or _predicate_before(doc, unit_from, head)))
                 or (is_part and not morph.agrees(head, value))):
@@ -181,7 +204,10 @@ class QuantityMatcher:
                     # with how it was done, "no tām 20 attālināti.", "no tām 38 – attālināti.";
                     # before its verb, "no tiem 41 tika izskatīts", "No 40 uzņēmējiem 31 norādīja"
                     # (no noun phrase follows in any of them).
-                    clause_end = re.match(r"(?:\s*[–—-])?(?:\s+[^\W\d_]+)?(?=\s*(?:[.,;)]|$))", text[end:])
+                    # ... and after a dash a few words that say what the part is, "no tiem 300 –
+                    # bērnu apģērbs."
+                    clause_end = re.match(r"(?:\s*[–—-](?:\s+[^\W\d_]+){1,3}|(?:\s+[^\W\d_]+)?)(?=\s*(?:[.,;)]|$))",
+                                          text[end:])
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
@@ -201,8 +227,7 @@ class QuantityMatcher:
             bracketed = re.match(r"\s*\)", text[end:]) and text[:numeric.start].rstrip().endswith("(")
             mention_end = end + re.match(r"\s*\)", text[end:]).end() if bracketed else end
         unit = morph.noun_lemma(head, value)
-        kind = "duration" if unit in rules["duration_units"] else "count"
-        return Quantity(min(start, head.idx), max(mention_end, end), value, value_max, qualifier, kind,
+        return Quantity(min(start, head.idx), max(mention_end, end), value, value_max, qualifier, _kind_of(unit),
                         unit, head.text)
 
     def _head_after(self, doc: Doc, offset: int, value, governed: bool = False) -> Token | None:
@@ -333,11 +358,13 @@ class QuantityMatcher:
                 return before
         return head
 
-    def _head_before(self, doc: Doc, start: int, end: int) -> Token | None:
-        """Noun before a number that has none after it: "dalībnieku skaits 71", "nomaiņa (1)"."""
+    def _head_before(self, doc: Doc, start: int, end: int, count_noun_only: bool = False) -> Token | None:
+        """Noun before a number that has none after it: "dalībnieku skaits 71", "nomaiņa (1)";
+        `count_noun_only`: only what a count noun counts, whatever follows the number."""
         rules = _rules()
         after = _token_at_or_after(doc, end)
-        if after is not None and after < len(doc) and doc[after].is_alpha and not doc[after].is_space:
+        if not count_noun_only and after is not None and after < len(doc) and doc[after].is_alpha \
+                and not doc[after].is_space:
             return None  # the number is followed by words that are not a counted noun
         i = _token_before(doc, start)
         linked = False
@@ -351,8 +378,8 @@ class QuantityMatcher:
                 i = count_noun  # "biedru skaits gada beigās bija 64": when, not what
             else:
                 break
-        if i is None or i < 0 or not morph.is_noun(doc[i]):
-            return None
+        if i is None or i < 0 or not morph.is_noun(doc[i]) or (linked and morph.only_case(doc[i], "Loc")):
+            return None  # "gada laikā – 16 200": when, not what, is counted
         phrase = [doc[k] for k in range(max(0, i - 3), i + 1) if morph.is_nominal(doc[k])]
         if not phrase or phrase[-1].i != i:
             phrase = [doc[i]]
@@ -363,9 +390,58 @@ class QuantityMatcher:
                     morph.is_noun(counted) or morph.is_definite_adjective(counted)):
                 return counted
             return None
-        if not linked:
+        if not linked or count_noun_only:
             return None
         return self._action_object(phrase, len(phrase) - 1)
+
+
+def _values_of_change(doc: Doc, text: str, numeric, quantity: Quantity) -> list[Quantity]:
+    """After a verb of change, "no 830 līdz 915" is the value before and the value after
+    ("lasītāju skaits pieauga no 830 līdz 915"), two exact mentions of the range's unit, and
+    "līdz 915" alone is the value reached, not an upper bound. A range that falls, "no 120
+    līdz 95", is two values with or without the verb."""
+    reached = quantity.value_max is None and quantity.qualifier == "at_most" \
+        and re.search(r"(?<![^\W\d_])līdz\s*$", text[:numeric.start], re.I) is not None
+    if reached and _change_verb_before(doc, text.rfind("līdz", 0, numeric.start)):
+        quantity.qualifier = "exact"
+        return [quantity]
+    upper = re.search(r"\s+(līdz)\s+", text[numeric.start:numeric.end])
+    if numeric.kind != "range" or quantity.value_max is None or upper is None or not (
+            quantity.value_max < quantity.value or _change_verb_before(doc, numeric.start)):
+        return [quantity]
+    low_end = numeric.start + upper.start()
+    before = replace(quantity, end=low_end, value_max=None, qualifier="exact")
+    after = replace(quantity, start=numeric.start + upper.start(1), value=quantity.value_max, value_max=None,
+                    qualifier="exact")
+    return [before, after]
+
+
+def determines_noun(doc: Doc, marker: str, end: int) -> bool:
+    """A pronoun breakdown marker ("no tā", "no tiem") that a noun follows (after `end`)
+    determines that noun ("no tā laika": since then); it opens no parts."""
+    if marker.lower() not in _rules()["breakdown_marker_genders"]:
+        return False
+    after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    following = next((token for token in after or [] if not token.is_space), None)
+    return following is not None and following.pos_ == "NOUN"
+
+
+def _kind_of(unit: str) -> str:
+    rules = _rules()
+    return "duration" if unit in rules["duration_units"] else "measure" if unit in rules["measure_units"] else "count"
+
+
+def _per_one(doc: Doc, text: str, numeric) -> bool:
+    """"Viens" written out after a rate's noun or "uz": "maksa vienam bērnam" is per child."""
+    if not text[numeric.start:numeric.end].lower().startswith("vien"):
+        return False
+    i = _token_before(doc, numeric.start)
+    return i is not None and doc[i].lemma_.lower() in _rules()["per_one_heads"]
+
+
+def _change_verb_before(doc: Doc, offset: int) -> bool:
+    i = _token_before(doc, offset)
+    return i is not None and doc[i].lemma_.lower() in _rules()["change_verbs"]
 
 
 def _after_preposition(doc: Doc, offset: int) -> bool:

@@ -60,7 +60,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ordinal", rf"\b\d+\.(?=\s*[{LOWER}])"),
         ("list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s|$)|(?<![\w(.,/])\d{1,2}\)(?=\s)"),
         ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s?{DASH}\s?(?P<b>{NUM})(?![\w]|[.,]\d)"),
-        ("range", rf"(?i:\bno)\s+(?P<a>{NUM}|{word_seq})\s+līdz\s+(?P<b>{NUM}|{word_seq})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
+        # "no 120 līdz 95" is kept too: after a verb of change it is two values, the
+        # quantity matcher splits it
+        ("range", rf"(?P<opener>(?i:\bno))\s+(?P<a>{NUM}|{word_seq})\s+līdz\s+(?P<b>{NUM}|{word_seq})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
         # ... and without "no": "15 līdz 18 personas" (not "līdz 18" after a stray 15)
         ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s+līdz\s+(?P<b>{NUM})(?![\w]|[.,]\d|\.\s*[{LOWER}])"),
         # "3 (trīs)" and "trīs (3)": one mention, the digits and the words agree.
@@ -95,7 +97,7 @@ def _build(kind: str, match: re.Match) -> Numeric | None:
     start, end = match.span()
     if kind == "range":
         low, high = _num(match["a"]), _num(match["b"])
-        if low is None or high is None or high <= low:
+        if low is None or high is None or high == low or (high < low and not match.groupdict().get("opener")):
             return None
         return Numeric(start, end, kind, low, high)
     if kind == "number":
