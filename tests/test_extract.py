@@ -168,6 +168,13 @@ def test_seed_breakdown_and_count_noun():
      [(40, None, "biedrs", "exact", "count"), (52, None, "biedrs", "exact", "count")]),
     ("Apmeklētāju skaits pieauga līdz 915.", [(915, None, "apmeklētājs", "exact", "count")]),
     ("Klientu skaits: no 120 līdz 95.", [(120, None, "klients", "exact", "count"), (95, None, "klients", "exact", "count")]),
+    # ... a dash after the verb too
+    ("Dalībnieku skaits dubultojās – no 40 līdz 80.",
+     [(40, None, "dalībnieks", "exact", "count"), (80, None, "dalībnieks", "exact", "count")]),
+    # last year's value in brackets: a count of its own, the dot of "2022." ends no sentence
+    ("Brīvprātīgo skaits – 58 (2022. gadā – 41).",
+     [(58, None, "brīvprātīgais", "exact", "count"), (41, None, "brīvprātīgais", "exact", "count")]),
+    ("Kontus apmeklēja 5–6 tūkstoši lietotāju.", [(5000, 6000, "lietotājs", "exact", "count")]),
     # ... and what changed is what the count noun before the verb counts
     ("Nodarbību skaits samazinājās no 24 līdz 18 pandēmijas ierobežojumu dēļ.",
      [(24, None, "nodarbība", "exact", "count"), (18, None, "nodarbība", "exact", "count")]),
@@ -287,7 +294,8 @@ def test_a_comparative_before_par_is_no_counted_noun_and_an_age_no_part_of_a_cou
     records = nlp.extract("Mājas aprūpes pakalpojumu saņēma 41 klients, no tiem 29 vecāki par 75 gadiem.")
     assert [(r.value, r.unit, r.kind, r.parent) for r in records] == [
         (41, "klients", "count", None), (29, "klients", "count", records[0].id), (75, "gads", "duration", None)]
-    assert [r.unit for r in nlp.extract("Atbalstu saņēma 12 vecāki.")] == ["vecāki"]
+    # parents are counted one parent at a time: LVTB's plural-only "vecāki" has a singular
+    assert [(r.unit, r.indicator) for r in nlp.extract("Atbalstu saņēma 12 vecāki.")] == [("vecāks", "participants")]
 
 
 def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():

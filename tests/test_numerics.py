@@ -22,8 +22,10 @@ def kinds(text):
     ("10-15 dalībnieki", [("10-15", 10, 15)]),
     ("no 10 līdz 15 dalībniekiem", [("no 10 līdz 15", 10, 15)]),
     ("apmeklēja 15 līdz 18 personas", [("15 līdz 18", 15, 18)]),
-    # not a range: the second number is not the larger, or a clock time
+    # not a range: the second number is not the larger, or a clock time; "no 120 līdz 95"
+    # is kept whole for the quantity matcher, which makes it two values
     ("no 18 samazinājās līdz 15", [("18", 18, None), ("15", 15, None)]),
+    ("samazinājās no 120 līdz 95", [("no 120 līdz 95", 120, 95)]),
     ("notika no 17.00 līdz 19.00", []),
     ("divdesmit pieci bērni", [("divdesmit pieci", 25, None)]),
     ("durvju nomaiņa (1)", [("1", 1, None)]),
@@ -33,6 +35,9 @@ def kinds(text):
     ("ar 2 tūkstošiem apmeklētāju", [("2 tūkstošiem", 2000, None)]),
     ("piesaistīti 1,5 miljoni eiro", [("1,5 miljoni", 1500000, None)]),
     ("saņemti 2,3 tūkst. EUR", [("2,3 tūkst.", 2300, None)]),
+    # a range times its scale word
+    ("5–6 tūkstoši lietotāju", [("5–6 tūkstoši", 5000, 6000)]),
+    ("2–3 tūkst. EUR", [("2–3 tūkst.", 2000, 3000)]),
 ])
 def test_quantities(text, expected):
     assert quantities(text) == expected

@@ -46,7 +46,7 @@ class BreakdownLinker:
             if quantity.elided and quantity.parent is not None:
                 total = spans[quantity.parent]._.quantity
                 quantity.unit, quantity.indicator, quantity.kind = total.unit, total.indicator, total.kind
-            elif quantity.coordinated and k > 0 and _same_sentence(text, spans[k - 1]._.quantity.end, quantity.start):
+            elif quantity.coordinated and k > 0 and _same_sentence(spans[k - 1], span):
                 previous = spans[k - 1]._.quantity
                 quantity.unit, quantity.indicator, quantity.kind = previous.unit, previous.indicator, previous.kind
                 quantity.parent, quantity.elided = previous.parent, previous.unit is None
@@ -95,7 +95,7 @@ def _total_before(spans, k: int, text: str) -> int | None:
             agreeing = [c for c in candidates if _gender(spans[c]) in (None, gender)]
             if agreeing:
                 return agreeing[0]
-            earlier = _earlier_total_of_gender(spans, candidates[0], text, gender)
+            earlier = _earlier_total_of_gender(spans, candidates[0], gender)
             return candidates[0] if earlier is None else earlier
         return None
     return None
@@ -123,19 +123,20 @@ def _gender(span) -> str | None:
     return noun[-1].morph.get("Gender")[0] if noun and noun[-1].morph.get("Gender") else None
 
 
-def _earlier_total_of_gender(spans, j: int, text: str, gender: str) -> int | None:
+def _earlier_total_of_gender(spans, j: int, gender: str) -> int | None:
     """The nearest total before span j, in its sentence, whose counted noun has `gender`."""
     for i in range(j - 1, -1, -1):
-        total = spans[i]._.quantity
-        if not _same_sentence(text, total.end, spans[j]._.quantity.start):
+        if not _same_sentence(spans[i], spans[j]):
             return None
-        if total.parent is None and _gender(spans[i]) == gender:
+        if spans[i]._.quantity.parent is None and _gender(spans[i]) == gender:
             return i
     return None
 
 
-def _same_sentence(text: str, start: int, end: int) -> bool:
-    return re.search(r"[.;!?]\s|\n", text[start:end]) is None
+def _same_sentence(earlier, later) -> bool:
+    """Two mentions in one of the Doc's sentences (`lv_sentences`: the dot of "2022. gadā" or
+    "t.sk." ends none), and no ";" between them."""
+    return earlier[-1].sent.start == later[0].sent.start and ";" not in earlier.doc[earlier.end:later.start].text
 
 
 def _opens_bracket_directly(between: str) -> bool:

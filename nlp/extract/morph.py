@@ -103,7 +103,13 @@ def agrees(token: Token, value: float | int) -> bool:
 
 def noun_lemma(token: Token, value: float | int | None = None) -> str:
     """Lemma of a counted noun, choosing the analysis that agrees with the number (and,
-    among those, the one hunspell-lv reads the form as)."""
+    among those, the one hunspell-lv reads the form as); a plural lemma with a countable
+    singular of its own is that singular ("vecāki" -> "vecāks", `singular_of`)."""
+    lemma = _agreeing_noun_lemma(token, value)
+    return load_resource("quantity_rules")["singular_of"].get(lemma, lemma)
+
+
+def _agreeing_noun_lemma(token: Token, value: float | int | None) -> str:
     if is_abbreviation(token):
         return token.text
     nouns = [a for a in analyses(token) if a.upos in NOUN_UPOS and a.lemma]

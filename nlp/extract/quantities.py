@@ -214,12 +214,12 @@ class QuantityMatcher:
                     if _verb_follows(doc, end) or _comparative_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 if rules["coordinated_count"].search(before) and _verb_follows(doc, end, finite=True) \
-                        or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;]|$)", text[end:]):
+                        or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;)]|$)", text[end:]):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
                     # counts the noun of the count before it ("34 konsultācijas klātienē un 12
                     # attālināti", with a participle, is left out, as dev's gold has it); so does
                     # a number that a dash gives a clause of its own: "pirmajā pusgadā sniegtas 63
-                    # konsultācijas, otrajā – 71."
+                    # konsultācijas, otrajā – 71.", "skaits – 58 (2022. gadā – 41)"
                     return Quantity(start, end, value, value_max, qualifier, "count", None, None,
                                     elided=True, coordinated=True)
                 return None
@@ -369,8 +369,8 @@ class QuantityMatcher:
         i = _token_before(doc, start)
         linked = False
         while i is not None and i >= 0:
-            if doc[i].text.lower() in rules["link_words"]:
-                linked = True
+            if doc[i].text.lower() in rules["link_words"] or doc[i].lemma_.lower() in rules["change_verbs"]:
+                linked = True  # "dalībnieku skaits – 71", "skaits pieauga no 830 līdz 915"
                 i -= 1
             elif i > 0 and YEAR_PHRASE.fullmatch(f"{doc[i - 1].text} {doc[i].text}"):
                 i -= 2  # "saņēmēju skaits 2022. gadā bija 312": the year is no counted noun
@@ -440,7 +440,10 @@ def _per_one(doc: Doc, text: str, numeric) -> bool:
 
 
 def _change_verb_before(doc: Doc, offset: int) -> bool:
+    """A verb of change right before `offset`, or before a dash there ("dubultojās – no 40 līdz 80")."""
     i = _token_before(doc, offset)
+    if i is not None and i > 0 and doc[i].text in ("–", "—", "-", ":"):
+        i -= 1
     return i is not None and doc[i].lemma_.lower() in _rules()["change_verbs"]
 
 

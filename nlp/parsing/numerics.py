@@ -59,6 +59,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", r"\b(?:1[89]|20)\d{2}\.?\s?g(?:ad[a-zāčēģīķļņšūž]*|\.)"),
         ("ordinal", rf"\b\d+\.(?=\s*[{LOWER}])"),
         ("list_marker", r"(?m)^[ \t]*\d{1,2}[.)](?=\s|$)|(?<![\w(.,/])\d{1,2}\)(?=\s)"),
+        # "5–6 tūkstoši", "2–3 tūkst. EUR": both ends times the scale word
+        ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s?{DASH}\s?(?P<b>{NUM})\s+(?P<scale>{scales})"),
         ("range", rf"(?<![\w.,/-])(?P<a>{NUM})\s?{DASH}\s?(?P<b>{NUM})(?![\w]|[.,]\d)"),
         # "no 120 līdz 95" is kept too: after a verb of change it is two values, the
         # quantity matcher splits it
@@ -99,6 +101,8 @@ def _build(kind: str, match: re.Match) -> Numeric | None:
         low, high = _num(match["a"]), _num(match["b"])
         if low is None or high is None or high == low or (high < low and not match.groupdict().get("opener")):
             return None
+        if match.groupdict().get("scale"):
+            return Numeric(start, end, kind, scale_value(low, match["scale"]), scale_value(high, match["scale"]))
         return Numeric(start, end, kind, low, high)
     if kind == "number":
         value = _num(match["a"])
