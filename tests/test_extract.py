@@ -201,9 +201,11 @@ def test_a_part_at_the_end_of_a_clause_after_no_kuriem_counts_the_totals_noun():
     assert nlp.extract("No kuriem atbalstīti 7.") == []
     # ... and a number that a noun follows is no part of this kind
     assert [r.unit for r in nlp.extract("No tiem atbalstīti 7 projekti.")] == ["projekts"]
-    # a part before its verb
+    # a part before its verb, also with an adverb between them
     records = nlp.extract("Kopā tika saņemti 56 iesniegumi, no tiem 41 tika izskatīts pozitīvi.")
     assert [(r.value, r.unit, r.parent) for r in records] == [(56, "iesniegums", None), (41, "iesniegums", records[0].id)]
+    records = nlp.extract("Programmu apguva 21 jaunietis, no kuriem 20 veiksmīgi nokārtoja eksāmenu.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(21, "jaunietis", None), (20, "jaunietis", records[0].id)]
     # a part with how it was done, and no noun after it
     records = nlp.extract("Sniegtas 74 juridiskās konsultācijas, no tām 20 attālināti.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
@@ -266,6 +268,11 @@ def _value_unit_parent(records) -> list[tuple]:
      [(45, "biedrs", None), (7, "brīvprātīgais", None)]),
     # a whole that "no" opens, its verb, then the part at the clause's end
     ("No 25 uzaicinātajām pašvaldībām atsaucās 21.", [(25, "pašvaldība", None), (21, "pašvaldība", 0)]),
+    # counts listed after a colon that add up to the total are its parts, whatever their nouns
+    ("Biedrībā strādā 3 darbinieki: 2 projektu vadītāji un 1 grāmatvedis.",
+     [(3, "darbinieks", None), (2, "vadītājs", 0), (1, "grāmatvedis", 0)]),
+    # a preposition after a part says where it is
+    ("Koris sniedza 16 koncertus, no tiem 4 ārpus Latvijas.", [(16, "koncerts", None), (4, "koncerts", 0)]),
     # "no viņiem" is "no tiem"
     ("Startēja 146 sportisti no 11 klubiem, godalgotās vietas izcīnīja 27 no viņiem.",
      [(146, "sportists", None), (11, "klubs", None), (27, "sportists", 0)]),
@@ -306,6 +313,11 @@ def test_a_bare_count_coordinated_with_the_count_before_it_takes_its_noun():
     # out a number before a participle)
     assert [r.value for r in nlp.extract("Piedalījās 20 dalībnieki. Bet 2 aizgāja.")] == [20]
     assert [r.value for r in nlp.extract("Sniegtas 34 konsultācijas klātienē un 12 attālināti.")] == [34]
+    # a count in a locative it cannot count, with no marker, takes the noun of the count before
+    # it; not after a count of places ("3 pilsētās un 2 Rīgā": dev's gold leaves it out)
+    records = nlp.extract("Sociālā darbiniece veica 128 mājas vizītes, vidēji 11 mēnesī.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(128, "vizīte", None), (11, "vizīte", None)]
+    assert [r.value for r in nlp.extract("Pasākumi notika 3 Kurzemes pilsētās un 2 Rīgā.")] == [3]
     # "pārējie" joins like "bet"
     records = nlp.extract("Dienests pie mums novirzīja 17 klientus, pārējie 23 vērsās paši.")
     assert [(r.value, r.unit, r.parent) for r in records] == [(17, "klients", None), (23, "klients", None)]
@@ -316,9 +328,12 @@ def test_a_bracket_after_a_total_holds_parts_of_its_category_or_a_narrower_one()
     records = nlp.extract("Biedrība organizēja 15 pasākumus (10 darbnīcas, 5 ekskursijas).")
     assert [(r.value, r.unit, r.parent) for r in records] == [
         (15, "pasākums", None), (10, "darbnīca", records[0].id), (5, "ekskursija", records[0].id)]
-    # ... but an event is no kind of training, and participants no kind of event
-    records = nlp.extract("Notika 4 semināri (2 pasākumi, 2 darbnīcas).")
+    # ... but an event is no kind of training, and participants no kind of event, unless the
+    # counts add up to the total (then they are its parts whatever their nouns)
+    records = nlp.extract("Notika 4 semināri (2 pasākumi, 3 darbnīcas).")
     assert [r.parent for r in records] == [None, None, None]
+    records = nlp.extract("Notika 4 semināri (2 pasākumi, 2 darbnīcas).")
+    assert [r.parent for r in records] == [None, records[0].id, records[0].id]
     assert [r.parent for r in nlp.extract("Notika 2 festivāli (141 dalībnieks).")] == [None, None]
 
 

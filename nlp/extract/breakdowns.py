@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..classify.indicators import within_category
 from ..doc_text import doc_text
 from ..resources import load_resource
+from . import morph
 from .quantities import SPAN_KEY, breakdown_marker_re, determines_noun
 
 # "no" just before a whole whose part follows it: "No 40 uzņēmējiem 31 norādīja"
@@ -46,7 +47,8 @@ class BreakdownLinker:
             if quantity.elided and quantity.parent is not None:
                 total = spans[quantity.parent]._.quantity
                 quantity.unit, quantity.indicator, quantity.kind = total.unit, total.indicator, total.kind
-            elif quantity.coordinated and k > 0 and _same_sentence(spans[k - 1], span):
+            elif quantity.coordinated and k > 0 and _same_sentence(spans[k - 1], span) \
+                    and not _counted_in_locative(spans[k - 1]):
                 previous = spans[k - 1]._.quantity
                 quantity.unit, quantity.indicator, quantity.kind = previous.unit, previous.indicator, previous.kind
                 quantity.parent, quantity.elided = previous.parent, previous.unit is None
@@ -71,7 +73,8 @@ def _total_before(spans, k: int, text: str) -> int | None:
         between = text[total.end : quantity.start]
         if "\n" in between or not (quantity.elided or quantity.kind == total.kind):
             return None  # a part is of its total's kind: no age under a count of clients
-        if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)):
+        if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)
+                                                 or _listed_parts_sum_to(spans, j, text)):
             return j
         if quantity.elided and re.fullmatch(r"\s*,?\s*(?:[^\W\d_]+\s+)?", between) and not _origin_of_previous(spans, j, text) \
                 and NO_BEFORE_WHOLE.search(text[max(0, total.start - 10) : total.start]):
@@ -117,6 +120,13 @@ def _joined_by_no(spans, k: int, text: str) -> bool:
     return re.fullmatch(r"\s+no\s+", text[spans[k]._.quantity.end : spans[k + 1]._.quantity.start], re.I) is not None
 
 
+def _counted_in_locative(span) -> bool:
+    """The count's noun is a locative, where things happen ("3 Kurzemes pilsētās"): a bare count
+    after it ("un 2 Rīgā") does not count the same thing."""
+    noun = [token for token in span if token.text == span._.quantity.unit_text]
+    return bool(noun) and morph.only_case(noun[-1], "Loc")
+
+
 def _gender(span) -> str | None:
     """Grammatical gender of a count's counted noun, where its tagger says."""
     noun = [token for token in span if token.text == span._.quantity.unit_text]
@@ -137,6 +147,17 @@ def _same_sentence(earlier, later) -> bool:
     """Two mentions in one of the Doc's sentences (`lv_sentences`: the dot of "2022. gadā" or
     "t.sk." ends none), and no ";" between them."""
     return earlier[-1].sent.start == later[0].sent.start and ";" not in earlier.doc[earlier.end:later.start].text
+
+
+def _listed_parts_sum_to(spans, j: int, text: str) -> bool:
+    """The counts listed right after total j (joined by commas, ";" or "un") add up to it:
+    "3 darbinieki: 2 projektu vadītāji un 1 grāmatvedis" are its parts, whatever their nouns."""
+    total, listed, k = spans[j]._.quantity, 0, j + 1
+    while k < len(spans) and re.fullmatch(r"\s*[(:]\s*" if k == j + 1 else r"\s*(?:,|;|un)?\s*",
+                                          text[spans[k - 1]._.quantity.end : spans[k]._.quantity.start]):
+        listed += spans[k]._.quantity.value
+        k += 1
+    return k > j + 2 and listed == total.value
 
 
 def _opens_bracket_directly(between: str) -> bool:

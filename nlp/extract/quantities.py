@@ -189,9 +189,11 @@ class QuantityMatcher:
             # marker or after the part's own predicate: "no kurām 9 publicētas reģionālajos
             # medijos"); "No tiem 21 kursus pabeidza": after a marker, a noun the number does
             # not agree with is no counted noun either. breakdown_linker takes the counted noun
-            # from the total, or drops the mention when there is none.
+            # from the total, or drops the mention when there is none. With no marker, the
+            # noun is the count's before it in the sentence: "128 mājas vizītes, vidēji 11
+            # mēnesī", "8 koncerti, 2 Rīgā".
             return Quantity(start, head.idx + len(head.text), value, value_max, qualifier, "count", None, None,
-                            elided=True)
+                            elided=True, coordinated=not is_part)
         if head is None:
             head = self._head_before(doc, start, numeric.end)
             if head is None:
@@ -211,7 +213,7 @@ class QuantityMatcher:
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
-                    if _verb_follows(doc, end) or _comparative_follows(doc, end):
+                    if _verb_follows(doc, end) or _comparative_follows(doc, end) or _adposition_follows(doc, end):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 if rules["coordinated_count"].search(before) and _verb_follows(doc, end, finite=True) \
                         or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;)]|$)", text[end:]):
@@ -453,10 +455,19 @@ def _after_preposition(doc: Doc, offset: int) -> bool:
 
 
 def _verb_follows(doc: Doc, offset: int, finite: bool = False) -> bool:
-    """A verb (`finite`: a finite one) is the next word after `offset`."""
+    """A verb (`finite`: a finite one) is the next word after `offset`, or after adverbs
+    there ("no kuriem 20 veiksmīgi nokārtoja")."""
     following = _token_at_or_after(doc, offset)
+    while following is not None and following + 1 < len(doc) and doc[following].pos_ == "ADV":
+        following += 1
     return following is not None and doc[following].pos_ in ("VERB", "AUX") and (
         not finite or doc[following].morph.get("VerbForm") == ["Fin"])
+
+
+def _adposition_follows(doc: Doc, offset: int) -> bool:
+    """A preposition is the next word: "no tiem 4 ārpus Latvijas" says where the part is."""
+    following = _token_at_or_after(doc, offset)
+    return following is not None and doc[following].pos_ == "ADP"
 
 
 def _adverbial(token: Token) -> bool:
