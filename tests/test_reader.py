@@ -102,6 +102,14 @@ def test_plain_text_and_html_are_one_results_section(tmp_path):
     assert [(r.value, r.unit, r.qualifier) for r in records] == [(3, "seminārs", "exact"), (50, "dalībnieks", "approx"), (1200, "eiro", "exact")]
 
 
+def test_table_cells_stay_apart_on_their_rows_line():
+    # "skaits</td><td>14" was read as "skaits14", and the count was lost
+    report = nlp.read_text("<table><tr><td>Pasākumu skaits</td><td>14</td></tr>"
+                           "<tr><th>Dalībnieku skaits</th><td>387</td></tr></table>")
+    assert report.text.split("\n") == ["Pasākumu skaits 14", "Dalībnieku skaits 387"]
+    assert [(r.value, r.unit) for r in nlp.extract(report)] == [(14, "pasākums"), (387, "dalībnieks")]
+
+
 @pytest.mark.parametrize("content, problem", [
     (b"", "file is empty"),
     (b"   \n\t\n", "file is empty"),

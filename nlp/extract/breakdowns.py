@@ -83,11 +83,14 @@ def _total_before(spans, k: int, text: str) -> int | None:
         marker = breakdown_marker_re().search(between)
         if marker and determines_noun(spans[k].doc, marker.group(), total.end + marker.end()):
             marker = None  # "no tā laika 5 izstājušies": since then, no part
-        marker = marker or (
-            quantity.elided and breakdown_marker_re().match(text[quantity.end : quantity.end + 20].lstrip()))
+        marker_after_part = marker is None and quantity.elided
+        if marker_after_part:
+            marker = breakdown_marker_re().match(text[quantity.end : quantity.end + 20].lstrip())
         # ... unless a sentence ends between them (the dot of "t.sk." itself does not count),
-        # other than right before the marker: "33 dalībnieki. No tiem 21 ..."
-        if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", _after_opening_marker(between))):
+        # other than right before the marker, "33 dalībnieki. No tiem 21 ...", or right before
+        # a part the marker follows, "48 seniori; 41 no viņiem ..."
+        gap = between.rstrip().rstrip(".;") if marker_after_part else _after_opening_marker(between)
+        if marker and not re.search(r"[.;]\s", breakdown_marker_re().sub(" ", gap)):
             # "25 dalībnieki no 8 novadiem, 20 no tiem ...": a count after "no" right after
             # another says where that one's things come from; "no tiem" means the first
             candidates = [j - 1, j] if _origin_of_previous(spans, j, text) else [j]

@@ -403,7 +403,7 @@ def _values_of_change(doc: Doc, text: str, numeric, quantity: Quantity) -> list[
     "līdz 915" alone is the value reached, not an upper bound. A range that falls, "no 120
     līdz 95", is two values with or without the verb."""
     reached = quantity.value_max is None and quantity.qualifier == "at_most" \
-        and re.search(r"(?<![^\W\d_])līdz\s*$", text[:numeric.start], re.I) is not None
+        and re.search(r"(?<![^\W\d_])līdz\s*$", text[max(0, numeric.start - 12):numeric.start], re.I) is not None
     if reached and _change_verb_before(doc, text.rfind("līdz", 0, numeric.start)):
         quantity.qualifier = "exact"
         return [quantity]

@@ -12,6 +12,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:p|li|ol|ul|div|br|tr|table|h[1-6]|blockquote|section)\b[^>]*>", re.I)
+# Table cells of one row stay on its line, apart: "Pasākumu skaits</td><td>14" is not "skaits14".
+CELL_TAG_RE = re.compile(r"<\s*/?\s*(?:td|th)\b[^>]*>", re.I)
 TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 UPPER_OR_DIGIT = "A-ZĀČĒĢĪĶĻŅŠŪŽ0-9"
 # Splits before an inline item marker; see module docstring.
@@ -27,10 +29,11 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(fragment: str) -> str:
-    """Strip tags and decode entities, with a newline at every block boundary."""
+    """Strip tags and decode entities, with a newline at every block boundary and a tab
+    between table cells."""
     if not looks_like_html(fragment) and "&" not in fragment:
         return fragment
-    marked = BLOCK_TAG_RE.sub("\n", fragment)
+    marked = CELL_TAG_RE.sub("\t", BLOCK_TAG_RE.sub("\n", fragment))
     tree = HTMLParser(f"<body>{marked}</body>")
     body = tree.body
     return body.text(deep=True, separator="") if body is not None else TAG_RE.sub("", marked)
