@@ -168,6 +168,11 @@ def test_seed_breakdown_and_count_noun():
      [(40, None, "biedrs", "exact", "count"), (52, None, "biedrs", "exact", "count")]),
     ("Apmeklētāju skaits pieauga līdz 915.", [(915, None, "apmeklētājs", "exact", "count")]),
     ("Klientu skaits: no 120 līdz 95.", [(120, None, "klients", "exact", "count"), (95, None, "klients", "exact", "count")]),
+    # ... a transitive verb of change too
+    ("Kopienu centru tīkls paplašināts no 9 līdz 13 centriem.",
+     [(9, None, "centrs", "exact", "count"), (13, None, "centrs", "exact", "count")]),
+    # an indeclinable acronym coordinated with a dative is a recipient, not the counted noun
+    ("Sniegtas 212 konsultācijas NVO un iniciatīvu grupām.", [(212, None, "konsultācija", "exact", "count")]),
     # ... a dash after the verb too
     ("Dalībnieku skaits dubultojās – no 40 līdz 80.",
      [(40, None, "dalībnieks", "exact", "count"), (80, None, "dalībnieks", "exact", "count")]),
@@ -273,6 +278,12 @@ def _value_unit_parent(records) -> list[tuple]:
      [(3, "darbinieks", None), (2, "vadītājs", 0), (1, "grāmatvedis", 0)]),
     # a preposition after a part says where it is
     ("Koris sniedza 16 koncertus, no tiem 4 ārpus Latvijas.", [(16, "koncerts", None), (4, "koncerts", 0)]),
+    # a total of another kind between a part and its total is passed over
+    ("Atbalstītas 14 iniciatīvas par kopējo summu 9 800 euro, t.sk. 5 jauniešu iniciatīvas.",
+     [(14, "iniciatīva", None), (9800, "eiro", None), (5, "iniciatīva", 0)]),
+    # a pronoun and an adverb between a part and its verb
+    ("Programmā piedalījās 26 dalībnieki, no kuriem 22 to sekmīgi pabeidza.",
+     [(26, "dalībnieks", None), (22, "dalībnieks", 0)]),
     # "no viņiem" is "no tiem"
     ("Startēja 146 sportisti no 11 klubiem, godalgotās vietas izcīnīja 27 no viņiem.",
      [(146, "sportists", None), (11, "klubs", None), (27, "sportists", 0)]),

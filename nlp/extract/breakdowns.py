@@ -71,8 +71,13 @@ def _total_before(spans, k: int, text: str) -> int | None:
         if total.parent is not None:
             continue
         between = text[total.end : quantity.start]
-        if "\n" in between or not (quantity.elided or quantity.kind == total.kind):
-            return None  # a part is of its total's kind: no age under a count of clients
+        if "\n" in between:
+            return None
+        if not (quantity.elided or quantity.kind == total.kind):
+            # a part is of its total's kind: no age under a count of clients; a total of
+            # another kind is passed over ("14 iniciatīvas par kopējo summu 9 800 euro, t.sk. 5
+            # jauniešu iniciatīvas")
+            continue
         if _opens_bracket_directly(between) and (quantity.elided or within_category(quantity.indicator, total.indicator)
                                                  or _listed_parts_sum_to(spans, j, text)):
             return j

@@ -328,6 +328,9 @@ class QuantityMatcher:
         if morph.is_noun(nxt) and not morph.cases(nxt) and not morph.is_abbreviation(nxt) \
                 and morph.counted_as_subject_or_object(phrase[k], value):
             return False
+        if morph.is_abbreviation(nxt) and k + 2 == len(phrase) and _coordinated_with_dative(nxt) \
+                and morph.counted_as_subject_or_object(phrase[k], value):
+            return False  # "212 konsultācijas NVO un iniciatīvu grupām": for NGOs and groups
         if morph.is_noun(nxt) and not morph.can_be_genitive(nxt):
             # (not a locative right after: "9 tiešsaistes pasākumos" counts events)
             if morph.only_case(nxt, "Dat") and not governed and morph.counted_as_subject_or_object(phrase[k], value):
@@ -455,13 +458,27 @@ def _after_preposition(doc: Doc, offset: int) -> bool:
 
 
 def _verb_follows(doc: Doc, offset: int, finite: bool = False) -> bool:
-    """A verb (`finite`: a finite one) is the next word after `offset`, or after adverbs
-    there ("no kuriem 20 veiksmīgi nokārtoja")."""
+    """A verb (`finite`: a finite one) is the next word after `offset`, or after adverbs and
+    pronouns there ("no kuriem 20 veiksmīgi nokārtoja", "22 to sekmīgi pabeidza")."""
     following = _token_at_or_after(doc, offset)
-    while following is not None and following + 1 < len(doc) and doc[following].pos_ == "ADV":
+    while following is not None and following + 1 < len(doc) and doc[following].pos_ in ("ADV", "PRON"):
         following += 1
     return following is not None and doc[following].pos_ in ("VERB", "AUX") and (
         not finite or doc[following].morph.get("VerbForm") == ["Fin"])
+
+
+def _coordinated_with_dative(token: Token) -> bool:
+    """"un" or a comma after `token`, then within three words a noun that can only be a
+    dative: the indeclinable `token` ("NVO") is a dative too."""
+    doc, i = token.doc, token.i + 1
+    if i >= len(doc) or doc[i].lower_ not in ("un", "vai", ","):
+        return False
+    for following in doc[i + 1 : i + 4]:
+        if morph.is_noun(following) and morph.only_case(following, "Dat"):
+            return True
+        if not morph.is_nominal(following):
+            return False
+    return False
 
 
 def _adposition_follows(doc: Doc, offset: int) -> bool:
