@@ -300,6 +300,9 @@ def test_a_part_may_come_before_its_whole_and_point_to_the_record_after_it():
     records = nlp.extract("Sagatavoti 12 raksti, 4 no tiem publicēti žurnālā „Ir”.")
     assert [(r.text, r.value, r.unit, r.parent) for r in records] == [
         ("12 raksti", 12, "raksts", None), ("4", 4, "raksts", records[0].id)]
+    # a decimal before "no" is a score on a scale, whose top is no outcome
+    records = nlp.extract("Apmierinātība ar pakalpojumiem – 4,7 no 5 punktiem.")
+    assert [(r.value, r.unit, r.parent) for r in records] == [(4.7, "punkts", None)]
     # ... also after ";" (the marker after the part points back)
     records = nlp.extract("Kursu apmeklēja 48 seniori; 41 no viņiem saņēma apliecības.")
     assert [(r.value, r.unit, r.parent) for r in records] == [(48, "seniors", None), (41, "seniors", records[0].id)]

@@ -34,11 +34,20 @@ class BreakdownLinker:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPAN_KEY, []))
         text = doc_text(doc)
+        scale_tops: set[int] = set()
         for k, span in enumerate(spans):
             quantity = span._.quantity
             quantity.parent = _total_before(spans, k, text)
             if quantity.parent is None and quantity.elided and k + 1 < len(spans) and _joined_by_no(spans, k, text):
-                quantity.parent = k + 1  # the part before its whole: "18 no 22 dalībniekiem"
+                if isinstance(quantity.value, float) and not quantity.value.is_integer():
+                    # "4,7 no 5 punktiem": no part of a whole but a score on a scale, whose top
+                    # is no outcome of its own
+                    top = spans[k + 1]._.quantity
+                    quantity.unit, quantity.indicator, quantity.kind = top.unit, top.indicator, top.kind
+                    quantity.elided = False
+                    scale_tops.add(k + 1)
+                else:
+                    quantity.parent = k + 1  # the part before its whole: "18 no 22 dalībniekiem"
             if quantity.parent is None and k > 0:
                 # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
                 sibling = spans[k - 1]._.quantity
@@ -53,7 +62,8 @@ class BreakdownLinker:
                 quantity.unit, quantity.indicator, quantity.kind = previous.unit, previous.indicator, previous.kind
                 quantity.parent, quantity.elided = previous.parent, previous.unit is None
         # A part whose counted noun is left out and that has no total counts nothing we can name.
-        keep = [span for span in spans if not (span._.quantity.elided and span._.quantity.parent is None)]
+        keep = [span for k, span in enumerate(spans)
+                if k not in scale_tops and not (span._.quantity.elided and span._.quantity.parent is None)]
         if len(keep) < len(spans):
             index = {id(span): n for n, span in enumerate(keep)}
             for span in keep:
