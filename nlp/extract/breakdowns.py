@@ -42,8 +42,7 @@ class BreakdownLinker:
                 if isinstance(quantity.value, float) and not quantity.value.is_integer():
                     # "4,7 no 5 punktiem": no part of a whole but a score on a scale, whose top
                     # is no outcome of its own
-                    top = spans[k + 1]._.quantity
-                    quantity.unit, quantity.indicator, quantity.kind = top.unit, top.indicator, top.kind
+                    _take_noun(quantity, spans[k + 1]._.quantity)
                     quantity.elided = False
                     scale_tops.add(k + 1)
                 else:
@@ -54,12 +53,11 @@ class BreakdownLinker:
                 if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]):
                     quantity.parent = sibling.parent
             if quantity.elided and quantity.parent is not None:
-                total = spans[quantity.parent]._.quantity
-                quantity.unit, quantity.indicator, quantity.kind = total.unit, total.indicator, total.kind
+                _take_noun(quantity, spans[quantity.parent]._.quantity)
             elif quantity.coordinated and k > 0 and _same_sentence(spans[k - 1], span) \
                     and not _counted_in_locative(spans[k - 1]):
                 previous = spans[k - 1]._.quantity
-                quantity.unit, quantity.indicator, quantity.kind = previous.unit, previous.indicator, previous.kind
+                _take_noun(quantity, previous)
                 quantity.parent, quantity.elided = previous.parent, previous.unit is None
         # A part whose counted noun is left out and that has no total counts nothing we can name.
         keep = [span for k, span in enumerate(spans)
@@ -71,6 +69,11 @@ class BreakdownLinker:
                 q.parent = index.get(id(spans[q.parent])) if q.parent is not None else None
             doc.spans[SPAN_KEY] = keep
         return doc
+
+
+def _take_noun(quantity, source) -> None:
+    """`quantity` counts what `source` counts: its unit, category and kind."""
+    quantity.unit, quantity.indicator, quantity.kind = source.unit, source.indicator, source.kind
 
 
 def _total_before(spans, k: int, text: str) -> int | None:
@@ -138,17 +141,22 @@ def _joined_by_no(spans, k: int, text: str) -> bool:
     return re.fullmatch(r"\s+no\s+", text[spans[k]._.quantity.end : spans[k + 1]._.quantity.start], re.I) is not None
 
 
+def _counted_noun(span):
+    """The token of a count's counted noun, if it is inside the mention."""
+    return next((token for token in reversed(span) if token.text == span._.quantity.unit_text), None)
+
+
 def _counted_in_locative(span) -> bool:
     """The count's noun is a locative, where things happen ("3 Kurzemes pilsētās"): a bare count
     after it ("un 2 Rīgā") does not count the same thing."""
-    noun = [token for token in span if token.text == span._.quantity.unit_text]
-    return bool(noun) and morph.only_case(noun[-1], "Loc")
+    noun = _counted_noun(span)
+    return noun is not None and morph.only_case(noun, "Loc")
 
 
 def _gender(span) -> str | None:
     """Grammatical gender of a count's counted noun, where its tagger says."""
-    noun = [token for token in span if token.text == span._.quantity.unit_text]
-    return noun[-1].morph.get("Gender")[0] if noun and noun[-1].morph.get("Gender") else None
+    noun = _counted_noun(span)
+    return noun.morph.get("Gender")[0] if noun is not None and noun.morph.get("Gender") else None
 
 
 def _earlier_total_of_gender(spans, j: int, gender: str) -> int | None:

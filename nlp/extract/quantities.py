@@ -213,7 +213,11 @@ class QuantityMatcher:
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
-                    if _verb_follows(doc, end) or _comparative_follows(doc, end) or _adposition_follows(doc, end):
+                    # ... or its verb, a preposition ("no tiem 4 ārpus Latvijas") or a
+                    # comparative before "par" follows it
+                    following = _word_after(doc, end)
+                    if _verb_follows(doc, end) or following is not None and (
+                            following.pos_ == "ADP" or morph.compared_by_par(following)):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 if rules["coordinated_count"].search(before) and _verb_follows(doc, end, finite=True) \
                         or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;)]|$)", text[end:]):
@@ -405,14 +409,14 @@ def _values_of_change(doc: Doc, text: str, numeric, quantity: Quantity) -> list[
     ("lasītāju skaits pieauga no 830 līdz 915"), two exact mentions of the range's unit, and
     "līdz 915" alone is the value reached, not an upper bound. A range that falls, "no 120
     līdz 95", is two values with or without the verb."""
-    reached = quantity.value_max is None and quantity.qualifier == "at_most" \
-        and re.search(r"(?<![^\W\d_])līdz\s*$", text[max(0, numeric.start - 12):numeric.start], re.I) is not None
-    if reached and _change_verb_before(doc, text.rfind("līdz", 0, numeric.start)):
-        quantity.qualifier = "exact"
+    if quantity.value_max is None:
+        reached = quantity.qualifier == "at_most" and re.search(
+            r"(?<![^\W\d_])līdz\s*$", text[max(0, numeric.start - 12):numeric.start], re.I) is not None
+        if reached and _change_verb_before(doc, text.rfind("līdz", 0, numeric.start)):
+            quantity.qualifier = "exact"
         return [quantity]
-    upper = re.search(r"\s+(līdz)\s+", text[numeric.start:numeric.end])
-    if numeric.kind != "range" or quantity.value_max is None or upper is None or not (
-            quantity.value_max < quantity.value or _change_verb_before(doc, numeric.start)):
+    upper = re.search(r"\s+(līdz)\s+", text[numeric.start:numeric.end]) if numeric.kind == "range" else None
+    if upper is None or not (quantity.value_max < quantity.value or _change_verb_before(doc, numeric.start)):
         return [quantity]
     low_end = numeric.start + upper.start()
     before = replace(quantity, end=low_end, value_max=None, qualifier="exact")
@@ -481,20 +485,15 @@ def _coordinated_with_dative(token: Token) -> bool:
     return False
 
 
-def _adposition_follows(doc: Doc, offset: int) -> bool:
-    """A preposition is the next word: "no tiem 4 ārpus Latvijas" says where the part is."""
-    following = _token_at_or_after(doc, offset)
-    return following is not None and doc[following].pos_ == "ADP"
-
-
 def _adverbial(token: Token) -> bool:
     """Only a dative or only a locative: to whom or where, after a noun the number counts."""
     return morph.only_case(token, "Dat") or morph.only_case(token, "Loc")
 
 
-def _comparative_follows(doc: Doc, offset: int) -> bool:
+def _word_after(doc: Doc, offset: int) -> Token | None:
+    """The first token at or after `offset` (spaces skipped), if any."""
     following = _token_at_or_after(doc, offset)
-    return following is not None and morph.compared_by_par(doc[following])
+    return doc[following] if following is not None else None
 
 
 def _uncountable_locative(token: Token, value) -> bool:
