@@ -160,6 +160,13 @@ def test_seed_breakdown_and_count_noun():
     ("Atjaunoti 2,5 ha pļavu un ieklāti 120 m² grīdas seguma.",
      [(2.5, None, "hektārs", "exact", "measure"), (120, None, "kvadrātmetrs", "exact", "measure")]),
     ("Brigāde nobrauca vairāk nekā 38 000 km.", [(38000, None, "kilometrs", "more_than", "measure")]),
+    # a unit first is what the number gives: tonnes of waste, a 12-hour programme; a singular
+    # genitive "dienas" before a nominative is no unit ("dienas centrs", a day centre)
+    ("Talkās savāktas 2,4 tonnas sadzīves atkritumu.", [(2.4, None, "tonna", "exact", "measure")]),
+    ("Izsniegtas apliecības par 12 stundu programmu.", [(12, None, "stunda", "exact", "duration")]),
+    ("Apmācīti 20 pedagogi 36 stundu kursos.",
+     [(20, None, "pedagogs", "exact", "count"), (36, None, "stunda", "exact", "duration")]),
+    ("Centru apmeklēja 20 dienas centra klienti.", [(20, None, "klients", "exact", "count")]),
     # after a verb of change "no ... līdz" is the value before and the value after, and
     # "līdz" alone the value reached; a falling "no ... līdz" is two values anyway
     ("Lasītāju skaits gada laikā pieauga no 830 līdz 915.",
@@ -171,6 +178,16 @@ def test_seed_breakdown_and_count_noun():
     # ... a transitive verb of change too
     ("Kopienu centru tīkls paplašināts no 9 līdz 13 centriem.",
      [(9, None, "centrs", "exact", "count"), (13, None, "centrs", "exact", "count")]),
+    # a part whose noun is a genitive of the total's left-out noun counts the total's noun: one
+    # that cannot agree with the number, or one after a part that counted the total's noun
+    ("Notika 20 pasākumi (5 sporta un 15 kultūras).",
+     [(20, None, "pasākums", "exact", "count"), (5, None, "pasākums", "exact", "count"),
+      (15, None, "pasākums", "exact", "count")]),
+    ("Sniegtas 156 konsultācijas (t.sk. 48 juridiskās, 60 grāmatvedības un 48 projektu vadības).",
+     [(156, None, "konsultācija", "exact", "count")] + [(v, None, "konsultācija", "exact", "count") for v in (48, 60, 48)]),
+    ("Notika 12 pasākumi (8 diskusijas, 4 akcijas).",
+     [(12, None, "pasākums", "exact", "count"), (8, None, "diskusija", "exact", "count"),
+      (4, None, "akcija", "exact", "count")]),
     # an indeclinable acronym coordinated with a dative is a recipient, not the counted noun
     ("Sniegtas 212 konsultācijas NVO un iniciatīvu grupām.", [(212, None, "konsultācija", "exact", "count")]),
     # ... a dash after the verb too

@@ -35,6 +35,7 @@ class BreakdownLinker:
         spans = list(doc.spans.get(SPAN_KEY, []))
         text = doc_text(doc)
         scale_tops: set[int] = set()
+        inherited: set[int] = set()  # parts that count their total's noun
         for k, span in enumerate(spans):
             quantity = span._.quantity
             quantity.parent = _total_before(spans, k, text)
@@ -52,8 +53,9 @@ class BreakdownLinker:
                 sibling = spans[k - 1]._.quantity
                 if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]):
                     quantity.parent = sibling.parent
-            if quantity.elided and quantity.parent is not None:
+            if quantity.parent is not None and (quantity.elided or _modifies_the_totals_noun(spans, k, inherited, text)):
                 _take_noun(quantity, spans[quantity.parent]._.quantity)
+                inherited.add(k)
             elif quantity.coordinated and k > 0 and _same_sentence(spans[k - 1], span) \
                     and not _counted_in_locative(spans[k - 1]):
                 previous = spans[k - 1]._.quantity
@@ -139,6 +141,22 @@ def _origin_of_previous(spans, j: int, text: str) -> bool:
 def _joined_by_no(spans, k: int, text: str) -> bool:
     """Only "no" stands between span k and the next one ("18 no 22", "25 dalībnieki no 8 novadiem")."""
     return re.fullmatch(r"\s+no\s+", text[spans[k]._.quantity.end : spans[k + 1]._.quantity.start], re.I) is not None
+
+
+def _modifies_the_totals_noun(spans, k: int, inherited: set[int], text: str) -> bool:
+    """Part k's noun is a genitive that modifies its total's noun, left out: it cannot agree
+    with the number ("20 pasākumi (5 sporta …)": a singular genitive), or the part before it in
+    the same list counted the total's noun ("48 juridiskās, 60 grāmatvedības un 48 projektu
+    vadības" konsultācijas)."""
+    noun = _counted_noun(spans[k])
+    quantity = spans[k]._.quantity
+    if noun is None or not morph.is_noun(noun) or not morph.can_be_genitive(noun):
+        return False
+    if not morph.agrees(noun, quantity.value):
+        return True
+    sibling = spans[k - 1]._.quantity if k > 0 else None
+    return (k - 1 in inherited and sibling.parent == quantity.parent
+            and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]) is not None)
 
 
 def _counted_noun(span):

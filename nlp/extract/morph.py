@@ -80,6 +80,11 @@ def can_be_genitive(token: Token) -> bool:
     return False
 
 
+def genitive_plural(token: Token) -> bool:
+    """Can this noun be a genitive plural ("stundu", "tonnu")?"""
+    return any(a.upos in NOUN_UPOS and a.feat("Case") == "Gen" and a.feat("Number") == "Plur" for a in analyses(token))
+
+
 def wants_singular(value: float | int) -> bool:
     """Latvian numerals ending in 1 (but not 11) take a singular noun: 1, 21, 101 dalībnieks."""
     return isinstance(value, int) and value % 10 == 1 and value % 100 != 11

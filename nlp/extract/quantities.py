@@ -291,6 +291,13 @@ class QuantityMatcher:
                 if not morph.is_abbreviation(phrase[k]) and morph.agrees(phrase[k], value):
                     head_at = k
                     break
+        unit = phrase[nouns[0]]
+        if nouns[0] < head_at and morph.noun_lemma(unit, value) in rules["duration_units"] + list(rules["measure_units"]) \
+                and (morph.genitive_plural(unit) or all(morph.can_be_genitive(phrase[k]) for k in nouns[1:])):
+            # A unit of time or measure first is what the number gives: "12 stundu programma" (a
+            # 12-hour programme), "2,4 tonnas atkritumu" (tonnes of waste); not "20 dienas centra
+            # apmeklētāji", where "dienas" is a singular genitive and a nominative heads the phrase.
+            head_at = nouns[0]
         return self._action_object(phrase, head_at)
 
     def _shared_head(self, doc: Doc, offset: int, value) -> tuple[Token, int] | None:
