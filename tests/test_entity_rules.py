@@ -53,6 +53,10 @@ def test_seed_entities(seed_ents, text, label):
     # a name coordinates its genitives; two towns do not make one museum
     ("Izstāde bija apskatāma Ogres Vēstures un mākslas muzejā.", {("Ogres Vēstures un mākslas muzejā", "ORG")}),
     ("Darbi bija apskatāmi Rīgas un Jūrmalas muzejos.", {("Rīgas", "LOC"), ("Jūrmalas", "LOC")}),
+    # a park's or reserve's qualifiers and a facility it is named after belong to the place
+    ("Ekskursijas uz Slīteres nacionālo parku un Engures ezera dabas parku.",
+     {("Slīteres nacionālo parku", "LOC"), ("Engures ezera dabas parku", "LOC")}),
+    ("Talka notika Teiču dabas rezervātā.", {("Teiču dabas rezervātā", "LOC")}),
 ])
 def test_type_phrases(text, entities):
     assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities
@@ -370,6 +374,34 @@ def test_dates_without_a_year_are_still_tagged(text, date_text):
 ])
 def test_model_spans_with_broken_boundaries_are_dropped(text, model_ent):
     assert (model_ent, "ORG") not in _merged(text, [(model_ent, "ORG")])
+
+
+@pytest.mark.parametrize("text, model_ent", [
+    # ages and bare durations are no time expressions (FullStack train: 36 ages of 37 untagged)
+    ("Nometnē piedalījās 40 bērni vecumā no 10 līdz 14 gadiem.", "no 10 līdz 14 gadiem"),
+    ("Pie durvīm stāvēja 25 gadus vecais vīrietis.", "25 gadus"),
+    ("Brīvprātīgie nostrādāja 1 260 stundas.", "1 260 stundas"),
+    ("Projekts ilga 2 mēnešus.", "2 mēnešus"),
+])
+def test_ages_and_durations_are_no_dates(text, model_ent):
+    assert (model_ent, "DATE") not in _merged(text, [(model_ent, "DATE")])
+
+
+@pytest.mark.parametrize("text, model_ent", [
+    ("Tas notika 90. gados.", "90. gados"),  # a decade
+    ("Pirms 3 gadiem biedrība tika dibināta.", "Pirms 3 gadiem"),  # when, counted back
+])
+def test_decades_and_times_counted_back_stay_dates(text, model_ent):
+    assert (model_ent, "DATE") in _merged(text, [(model_ent, "DATE")])
+
+
+@pytest.mark.parametrize("text, model_ent", [
+    ("- Mhm. Nu labi.", "Mhm"),
+    ("- Mmmmm... tad tev par mani", "Mmmmm"),
+])
+def test_a_person_without_a_vowel_is_dropped(text, model_ent):
+    assert (model_ent, "PER") not in _merged(text, [(model_ent, "PER")])
+    assert ("Anna", "PER") in _merged("- Anna. Nu labi.", [("Anna", "PER")])
 
 
 @pytest.mark.parametrize("mention, canonical_form", [

@@ -31,6 +31,7 @@ from ..resources import load_resource
 from ..tokenizer import opens_text_unit
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+VOWEL = re.compile("[aeiouyāēīōū]", re.IGNORECASE)
 ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 ORDINAL_NUMBER = re.compile(r"\d{1,3}\.")
 LOWER = "a-zāčēģīķļņšūž"
@@ -55,6 +56,7 @@ def _config() -> dict:
     config["place_type_phrases"] = place_phrases
     config["building_type_words"] = set(config["building_type_words"])
     config["facility_type_words"] = set(config["facility_type_words"])
+    config["facility_qualifiers"] = set(config["facility_qualifiers"])
     # their first letters, which inflection leaves alone: the dictionary is asked only then
     config["facility_stems"] = tuple({word[:5] for word in config["facility_type_words"]})
     config["saint_abbreviations"] = set(config["saint_abbreviations"])
@@ -219,6 +221,12 @@ class EntityRules:
         if span.label_ == "LOC" and len(span) == 1 and not span[0].is_upper and _common_word(span[0].text) \
                 and not _is_place(span[0].text, _lemma(span[0])):
             return False  # a capitalised common noun in a title ("Atzinības raksts"), no place
+        if span.label_ == "PER" and not VOWEL.search(span.text):
+            return False  # "Mhm", "Mmmmm": a name has a vowel (FullStack train: 1 person of 3,000 has none, "LG")
+        if span.label_ == "DATE" and _a_bare_duration(span):
+            return False  # "1 260 stundas", "2 mēneši": how long, not when (FullStack train tags few)
+        if span.label_ == "DATE" and _an_age(span):
+            return False  # "vecumā no 10 līdz 14 gadiem", "25 gadus vecais" (FullStack train: 36 ages of 37 no time)
         if span.label_ == "DATE" and _lone_season(span):
             return False  # "vasarā": its year, if any, comes from the rules
         # "NVO", "MT NVO": generic words for organisations, not names
@@ -338,7 +346,9 @@ class EntityRules:
     @staticmethod
     def _facilities(doc: Doc, words: list[str], lemmas: list[str]) -> list[Span]:
         """A named church or other facility: the capitalised words (and "Sv.") before its
-        type word, with it, are one place ("Cēsu Sv. Jāņa baznīcā", "Doma baznīcas")."""
+        type word, with it, are one place ("Cēsu Sv. Jāņa baznīcā", "Doma baznīcas"), and so
+        are a park's or reserve's qualifiers and a facility it is named after ("Engures ezera
+        dabas parks")."""
         config = _config()
         lexicon = load_lexicon()
         spans = []
@@ -350,8 +360,10 @@ class EntityRules:
             start = i
             while start > 0 and i - start < 5 and (words[start - 1] in config["saint_abbreviations"] or (
                     _name_word(words[start - 1])
-                    and not (opens_text_unit(doc[start - 1]) and _common_word(words[start - 1])))):
-                start -= 1
+                    and not (opens_text_unit(doc[start - 1]) and _common_word(words[start - 1])))
+                    or words[start - 1].islower() and (lemmas[start - 1] in config["facility_qualifiers"]
+                                                       or lemmas[start - 1] in config["facility_type_words"])):
+                start -= 1  # "Slīteres nacionālajā parkā", "Engures ezera dabas parku"
             if any(_name_word(word) for word in words[start:i]):
                 spans.append(Span(doc, start, i + 1, "LOC"))
         return spans
@@ -502,6 +514,25 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _a_bare_duration(span: Span) -> bool:
+    """Numbers and a unit of time, nothing else ("1 260 stundas", "5-8 sekundes"); not a year
+    ("2019 gadā") nor a decade ("90. gados")."""
+    *numbers, unit = span
+    return bool(numbers) and all((t.like_num and not t.text.endswith(".")) or t.text in "-–—" for t in numbers) \
+        and _lemma(unit) in load_resource("quantity_rules")["duration_units"] \
+        and not (_lemma(unit) == "gads" and any(len(t.text) == 4 for t in numbers))
+
+
+def _an_age(span: Span) -> bool:
+    """A number of years right after "vecumā"/"vecuma" or right before "vecs"/"vecumā"."""
+    doc = span.doc
+    if not span[-1].lower_.startswith("gad"):
+        return False
+    before = _lemma(doc[span.start - 1]) if span.start else ""
+    after = _lemma(doc[span.end]) if span.end < len(doc) else ""
+    return before == "vecums" or after in ("vecs", "vecums")
 
 
 def _lone_season(span: Span) -> bool:
