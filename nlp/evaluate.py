@@ -93,17 +93,21 @@ def evaluate(gold_dir: str | Path, backend: str = "lexicon") -> Scores:
 
 def _locate(gold: GoldDoc, text: str) -> list[tuple[int, int]]:
     """Where each gold mention is: its text, in order, as whole words ("5 eiro" is not the end
-    of an earlier "15 eiro")."""
-    spans, cursor = [], 0
+    of an earlier "15 eiro"), and not inside the mention before it ("Kurzemes" after
+    "Nodibinājums „Kurzemes dabas skola”" is the next "Kurzemes")."""
+    spans, cursor, previous_end = [], 0, 0
     for mention in gold.mentions:
         written = mention["text"]
         pattern = re.compile((r"(?<!\w)" if written[:1].isalnum() else "") + re.escape(written)
                              + (r"(?!\w)" if written[-1:].isalnum() else ""))
-        found = pattern.search(text, cursor) or pattern.search(text)
+        found = pattern.search(text, cursor)
+        if found is not None and found.end() <= previous_end:
+            found = pattern.search(text, previous_end) or found
+        found = found or pattern.search(text)
         if found is None:
             raise InputError(gold.name, f"gold mention not found in text: {written!r}")
         spans.append(found.span())
-        cursor = found.start() + 1
+        cursor, previous_end = found.start() + 1, found.end()
     return spans
 
 

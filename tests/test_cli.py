@@ -182,3 +182,11 @@ def test_evaluate_model_scores_any_conllu_file(tmp_path):
     missing = lvmine("evaluate-model", "--conllu", tmp_path / "nowhere.conllu")
     assert missing.returncode == 1 and "nowhere.conllu: file not found" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_gold_mention_is_not_located_inside_the_one_before_it():
+    from nlp.evaluate import GoldDoc, _locate
+
+    text = "Nodibinājums „Kurzemes dabas skola” strādā ar Kurzemes skolām."
+    gold = GoldDoc("x", text, None, [{"text": "Nodibinājums „Kurzemes dabas skola”"}, {"text": "Kurzemes"}])
+    assert _locate(gold, text) == [(0, 35), (text.rindex("Kurzemes"), text.rindex("Kurzemes") + 8)]
