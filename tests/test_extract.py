@@ -160,6 +160,10 @@ def test_seed_breakdown_and_count_noun():
     ("Atjaunoti 2,5 ha pļavu un ieklāti 120 m² grīdas seguma.",
      [(2.5, None, "hektārs", "exact", "measure"), (120, None, "kvadrātmetrs", "exact", "measure")]),
     ("Brigāde nobrauca vairāk nekā 38 000 km.", [(38000, None, "kilometrs", "more_than", "measure")]),
+    # counted nouns abbreviated after the number
+    ("Izdots krājums (136 lpp., tirāža 500 eksemplāru).",
+     [(136, None, "lappuse", "exact", "count"), (500, None, "eksemplārs", "exact", "count")]),
+    ("Pasākumā piedalījās 45 pers.", [(45, None, "persona", "exact", "count")]),
     # a unit first is what the number gives: tonnes of waste, a 12-hour programme; a singular
     # genitive "dienas" before a nominative is no unit ("dienas centrs", a day centre)
     ("Talkās savāktas 2,4 tonnas sadzīves atkritumu.", [(2.4, None, "tonna", "exact", "measure")]),

@@ -31,6 +31,7 @@ from ..resources import load_resource
 from ..tokenizer import opens_text_unit
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+TITLE_LABELS = ("EVENT", "PRODUCT")  # the model's labels of named things whose names may hold a place
 VOWEL = re.compile("[aeiouyāēīōū]", re.IGNORECASE)
 ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 ORDINAL_NUMBER = re.compile(r"\d{1,3}\.")
@@ -191,8 +192,11 @@ class EntityRules:
         rule_spans = filter_spans(rule_spans + weak_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
         model_spans = [e for e in model_spans if not any(i in taken for i in range(e.start, e.end))]
+        # A place inside a title is part of the title's name: "festivāls „Latgales vasara”".
+        titles = _titles(doc, lemmas)
         spans = filter_spans([_in_its_quotes(s) if s.label_ == "ORG" else s for s in model_spans + rule_spans
-                              if not (s.label_ == "PER" and _names_a_street(s, lemmas))])
+                              if not (s.label_ == "PER" and _names_a_street(s, lemmas))
+                              and not (s.label_ == "LOC" and any(a <= s.start and s.end <= b for a, b in titles))])
         spans = _coordinated_places(doc, words, lemmas, _with_introduced_acronyms(doc, words, spans))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -674,6 +678,18 @@ def _lemma(token: Token) -> str:
 
 def _lemma_text(lemma: str) -> str:
     return lemma if lemma[:1].isupper() else lemma.lower()
+
+
+def _titles(doc: Doc, lemmas: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of titles: the model's events and products ("„Latgales vasara”"), and a
+    quoted name right after a noun that introduces a title ("projekts „Rīgas stāsti”")."""
+    titles = [(e.start, e.end) for e in doc.ents if e.label_ in TITLE_LABELS]
+    for i, lemma in enumerate(lemmas):
+        if lemma in _config()["title_heads"]:
+            end = _quoted_name_after(doc, i + 1)
+            if end > i + 1:
+                titles.append((i + 1, end))
+    return titles
 
 
 def _quoted_name_after(doc: Doc, i: int) -> int:

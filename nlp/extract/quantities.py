@@ -68,9 +68,10 @@ def _rules() -> dict:
     rules["before_money"] = re.compile(rf"(?P<cur>{phrase_pattern(money['prefix_forms'])})\s*$", re.I)
     rules["percent"] = re.compile(rf"^\s*(?P<pct>{phrase_pattern(money['percent']['forms'])})", re.I)
     rules["percent_lemma"] = money["percent"]["lemma"]
-    # "2,5 ha", "38 000 km.": an abbreviation, with its case, that no letter or "." + letter
-    # follows (so "t" is no "t.sk.")
-    abbreviations = {form: lemma for lemma, forms in rules["measure_units"].items() for form in forms}
+    # "2,5 ha", "38 000 km.", "136 lpp.": an abbreviation, with its case, that no letter or
+    # "." + letter follows (so "t" is no "t.sk.")
+    abbreviations = {form: lemma for units in (rules["measure_units"], rules["count_abbreviations"])
+                     for lemma, forms in units.items() for form in forms}
     alternatives = "|".join(re.escape(form) for form in sorted(abbreviations, key=len, reverse=True))
     rules["measure"] = re.compile(rf"^\s*(?P<unit>{alternatives})(?![^\W_]|\.[^\W\d_])")
     rules["measure_abbreviations"] = abbreviations
@@ -163,8 +164,9 @@ class QuantityMatcher:
 
         measure = rules["measure"].match(text[unit_from:unit_from + 12])
         if measure:
-            return Quantity(start, unit_from + measure.end(), value, value_max, qualifier, "measure",
-                            rules["measure_abbreviations"][measure["unit"]], measure["unit"])
+            unit = rules["measure_abbreviations"][measure["unit"]]
+            return Quantity(start, unit_from + measure.end(), value, value_max, qualifier, _kind_of(unit), unit,
+                            measure["unit"])
 
         if _change_verb_before(doc, numeric.start) and (
                 counted := self._head_before(doc, start, end, count_noun_only=True)) is not None:
