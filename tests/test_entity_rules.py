@@ -92,6 +92,8 @@ def test_a_season_is_a_date_only_with_a_year():
     ("Tas ir NEPIECIEŠAMS, teica VARAM pārstāvis.", {"VARAM"}),
     # nor is a Roman numeral, or a common-noun acronym listed in the data file
     ("Grāmatas III daļu un DNS pētījumu atbalstīja LIAA.", {"LIAA"}),
+    # nor the end of a document number
+    ("Direktīva 80/987/EEK paredz to, ko uzrauga LIAA.", {"LIAA"}),
 ])
 def test_capitalised_common_words_and_numerals_are_no_acronyms(text, organisations):
     assert {e.text for e in nlp.load(ner=False)(text).ents if e.label_ == "ORG"} == organisations

@@ -284,14 +284,16 @@ class EntityRules:
         ("PAZIŅOJUMS PRESEI"), no common word of five or more letters set in capitals
         ("IEDAĻA", "NEPIECIEŠAMS"; FullStack train: 29 such words outside any organisation,
         5 inside) and no Roman numeral ("III", "XVIII": train, none of 9 standing alone is an
-        organisation), usually organisations in report text."""
+        organisation), nor the end of a document number ("Direktīva 80/987/EEK"), usually
+        organisations in report text."""
         config = _config()
         return [Span(doc, i, i + 1, "ORG") for i, word in enumerate(words)
                 if word.isupper() and (word in config["org_acronyms"] or (
                     len(word) >= 3 and word.isalpha() and word not in config["not_org_acronyms"]
                     and not (i + 1 < len(words) and words[i + 1].isupper() and words[i + 1].isalpha())
                     and not (len(word) >= 5 and _common_word(word.lower()) and _common_word(word.capitalize()))
-                    and not ROMAN_NUMERAL.fullmatch(word)))]
+                    and not ROMAN_NUMERAL.fullmatch(word)))
+                and not (i > 0 and words[i - 1] == "/" and not doc[i - 1].whitespace_)]
 
     @staticmethod
     def _modifiers_before(doc: Doc, i: int) -> int:
