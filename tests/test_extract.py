@@ -160,6 +160,11 @@ def test_seed_breakdown_and_count_noun():
     ("Atjaunoti 2,5 ha pļavu un ieklāti 120 m² grīdas seguma.",
      [(2.5, None, "hektārs", "exact", "measure"), (120, None, "kvadrātmetrs", "exact", "measure")]),
     ("Brigāde nobrauca vairāk nekā 38 000 km.", [(38000, None, "kilometrs", "more_than", "measure")]),
+    # a part named by a nominative after "būt" counts that noun; a locative there says when
+    ("Projektā iesaistījās 9 brīvprātīgie, no kuriem 5 bija studenti.",
+     [(9, None, "brīvprātīgais", "exact", "count"), (5, None, "students", "exact", "count")]),
+    ("Tālrunis pieņēma 3 412 zvanus, no kuriem 611 bija nakts stundās.",
+     [(3412, None, "zvans", "exact", "count"), (611, None, "zvans", "exact", "count")]),
     # counted nouns abbreviated after the number
     ("Izdots krājums (136 lpp., tirāža 500 eksemplāru).",
      [(136, None, "lappuse", "exact", "count"), (500, None, "eksemplārs", "exact", "count")]),

@@ -215,6 +215,12 @@ class QuantityMatcher:
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
                                         None, None, elided=True)
+                    # ... named by a predicate noun: "no kuriem 5 bija studenti" counts students
+                    named = self._predicate_noun_after(doc, end, value)
+                    if named is not None:
+                        unit = morph.noun_lemma(named, value)
+                        return Quantity(start, named.idx + len(named.text), value, value_max, qualifier,
+                                        _kind_of(unit), unit, named.text)
                     # ... or its verb, a preposition ("no tiem 4 ārpus Latvijas") or a
                     # comparative before "par" follows it
                     following = _word_after(doc, end)
@@ -301,6 +307,15 @@ class QuantityMatcher:
             # apmeklētāji", where "dienas" is a singular genitive and a nominative heads the phrase.
             head_at = nouns[0]
         return self._action_object(phrase, head_at)
+
+    def _predicate_noun_after(self, doc: Doc, offset: int, value) -> Token | None:
+        """The nominative noun after a form of "būt" right after the number, agreeing with it
+        ("5 bija studenti"); not a locative ("611 bija nakts stundās") or a preposition."""
+        copula = _word_after(doc, offset)
+        if copula is None or copula.lemma_ != "būt":
+            return None
+        noun = self._head_after(doc, copula.idx + len(copula.text), value)
+        return noun if noun is not None and "Nom" in morph.cases(noun) and morph.agrees(noun, value) else None
 
     def _shared_head(self, doc: Doc, offset: int, value) -> tuple[Token, int] | None:
         """"1 starptautiska un 3 vietējās konferences": adjectives after the number, then "un"
