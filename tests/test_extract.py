@@ -165,6 +165,9 @@ def test_seed_breakdown_and_count_noun():
      [(9, None, "brīvprātīgais", "exact", "count"), (5, None, "students", "exact", "count")]),
     ("Tālrunis pieņēma 3 412 zvanus, no kuriem 611 bija nakts stundās.",
      [(3412, None, "zvans", "exact", "count"), (611, None, "zvans", "exact", "count")]),
+    # a number after "un" whose dash stands for the verb counts the noun before it
+    ("Viņa sniedza 4 intervijas televīzijai un 2 – Latvijas Radio.",
+     [(4, None, "intervija", "exact", "count"), (2, None, "intervija", "exact", "count")]),
     # counted nouns abbreviated after the number
     ("Izdots krājums (136 lpp., tirāža 500 eksemplāru).",
      [(136, None, "lappuse", "exact", "count"), (500, None, "eksemplārs", "exact", "count")]),

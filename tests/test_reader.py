@@ -106,8 +106,15 @@ def test_table_cells_stay_apart_on_their_rows_line():
     # "skaits</td><td>14" was read as "skaits14", and the count was lost
     report = nlp.read_text("<table><tr><td>Pasākumu skaits</td><td>14</td></tr>"
                            "<tr><th>Dalībnieku skaits</th><td>387</td></tr></table>")
-    assert report.text.split("\n") == ["Pasākumu skaits 14", "Dalībnieku skaits 387"]
+    assert report.text.split("\n") == ["Pasākumu skaits\t14", "Dalībnieku skaits\t387"]
     assert [(r.value, r.unit) for r in nlp.extract(report)] == [(14, "pasākums"), (387, "dalībnieks")]
+
+
+def test_numbers_in_neighbouring_cells_are_two_values_of_the_rows_count_noun():
+    # planned and achieved: "160 214" across two cells is no 160 214
+    report = nlp.read_text("<table><tr><td>Rādītājs</td><td>Plānots</td><td>Sasniegts</td></tr>"
+                           "<tr><td>Dalībnieku skaits</td><td>160</td><td>214</td></tr></table>")
+    assert [(r.value, r.unit) for r in nlp.extract(report)] == [(160, "dalībnieks"), (214, "dalībnieks")]
 
 
 @pytest.mark.parametrize("content, problem", [

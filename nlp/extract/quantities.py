@@ -227,9 +227,11 @@ class QuantityMatcher:
                     if _verb_follows(doc, end) or following is not None and (
                             following.pos_ == "ADP" or morph.compared_by_par(following)):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
-                if rules["coordinated_count"].search(before) and _verb_follows(doc, end, finite=True) \
+                if rules["coordinated_count"].search(before) and (
+                        _verb_follows(doc, end, finite=True) or re.match(r"\s+[–—-]\s", text[end:])) \
                         or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;)]|$)", text[end:]):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
+                    # (or a number whose dash stands for the verb: "4 intervijas televīzijai un 2 – radio")
                     # counts the noun of the count before it ("34 konsultācijas klātienē un 12
                     # attālināti", with a participle, is left out, as dev's gold has it); so does
                     # a number that a dash gives a clause of its own: "pirmajā pusgadā sniegtas 63
@@ -409,6 +411,8 @@ class QuantityMatcher:
                 i -= 2  # "saņēmēju skaits 2022. gadā bija 312": the year is no counted noun
             elif (count_noun := _count_noun_before_locative(doc, i)) is not None:
                 i = count_noun  # "biedru skaits gada beigās bija 64": when, not what
+            elif doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text == "\t":
+                i = _token_before(doc, doc[i].idx)  # the row's cells before: "Semināru skaits\t8\t10"
             else:
                 break
         if i is None or i < 0 or not morph.is_noun(doc[i]) or (linked and morph.only_case(doc[i], "Loc")):

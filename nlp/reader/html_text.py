@@ -47,7 +47,9 @@ def clean_lines(fragment: str) -> list[str]:
         for splitter in ITEM_SPLITS:
             pieces = [part for piece in pieces for part in splitter.split(piece)]
         for piece in pieces:
-            piece = re.sub(r"[ \t\u00a0]+", " ", piece).strip()
+            # spaces normalised; a table's cell boundary stays one tab ("skaits\t160\t214")
+            piece = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*", "\t", piece)
+            piece = re.sub(r"[ \u00a0]+", " ", piece).strip()
             # A space before a full stop is a typing slip ("buklets ."), not content.
             piece = re.sub(r"\s+([.,;:])(?=\s|$)", r"\1", piece)
             if piece:
