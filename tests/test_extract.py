@@ -168,6 +168,9 @@ def test_seed_breakdown_and_count_noun():
     # a number after "un" whose dash stands for the verb counts the noun before it
     ("Viņa sniedza 4 intervijas televīzijai un 2 – Latvijas Radio.",
      [(4, None, "intervija", "exact", "count"), (2, None, "intervija", "exact", "count")]),
+    # ... not after a comma, where the noun may be another count's
+    ("Tiesnešus apstiprina pēc desmit deputātu priekšlikuma, divus — pēc valdības priekšlikuma.",
+     [(10, None, "deputāts", "exact", "count")]),
     # counted nouns abbreviated after the number
     ("Izdots krājums (136 lpp., tirāža 500 eksemplāru).",
      [(136, None, "lappuse", "exact", "count"), (500, None, "eksemplārs", "exact", "count")]),
@@ -197,6 +200,12 @@ def test_seed_breakdown_and_count_noun():
       (15, None, "pasākums", "exact", "count")]),
     ("Sniegtas 156 konsultācijas (t.sk. 48 juridiskās, 60 grāmatvedības un 48 projektu vadības).",
      [(156, None, "konsultācija", "exact", "count")] + [(v, None, "konsultācija", "exact", "count") for v in (48, 60, 48)]),
+    # ... and so does an adjective of the total's gender, unless the dictionary has it as a noun
+    ("Sniegtas 40 konsultācijas: 25 juridiskās un 15 grāmatvedības.",
+     [(40, None, "konsultācija", "exact", "count")] + [(v, None, "konsultācija", "exact", "count") for v in (25, 15)]),
+    ("Projektā piedalījās 20 dalībnieki (12 brīvprātīgie un 8 darbinieki).",
+     [(20, None, "dalībnieks", "exact", "count"), (12, None, "brīvprātīgais", "exact", "count"),
+      (8, None, "darbinieks", "exact", "count")]),
     ("Notika 12 pasākumi (8 diskusijas, 4 akcijas).",
      [(12, None, "pasākums", "exact", "count"), (8, None, "diskusija", "exact", "count"),
       (4, None, "akcija", "exact", "count")]),

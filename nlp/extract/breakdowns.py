@@ -144,12 +144,20 @@ def _joined_by_no(spans, k: int, text: str) -> bool:
 
 
 def _modifies_the_totals_noun(spans, k: int, inherited: set[int], text: str) -> bool:
-    """Part k's noun is a genitive that modifies its total's noun, left out: it cannot agree
-    with the number ("20 pasākumi (5 sporta …)": a singular genitive), or the part before it in
-    the same list counted the total's noun ("48 juridiskās, 60 grāmatvedības un 48 projektu
-    vadības" konsultācijas)."""
+    """Part k's noun is left out and the words it has modify its total's noun: an adjective
+    of the total's gender ("40 konsultācijas: 25 juridiskās"), or a genitive that cannot agree
+    with the number ("20 pasākumi (5 sporta …)": a singular genitive) or that follows a part
+    in the same list that counted the total's noun ("48 juridiskās, 60 grāmatvedības un 48
+    projektu vadības" konsultācijas)."""
     noun = _counted_noun(spans[k])
     quantity = spans[k]._.quantity
+    if noun is not None and morph.is_definite_adjective(noun) and not morph.is_noun(noun):
+        # an adjective of the total's gender describes its noun: "40 konsultācijas: 25 juridiskās";
+        # "20 dalībnieki (12 brīvprātīgie …)" are volunteers
+        if morph.names_a_kind_of_person(noun):
+            return False
+        gender = noun.morph.get("Gender")
+        return bool(gender) and gender[0] == _gender(spans[quantity.parent])
     if noun is None or not morph.is_noun(noun) or not morph.can_be_genitive(noun):
         return False
     if not morph.agrees(noun, quantity.value):

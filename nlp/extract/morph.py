@@ -218,6 +218,12 @@ def is_definite_adjective(token: Token) -> bool:
     return any(a.upos == "ADJ" and a.feat("Definite") == "Def" for a in analyses(token))
 
 
+def names_a_kind_of_person(token: Token) -> bool:
+    """A definite adjective the dictionary also lists as a noun of its own ("brīvprātīgie":
+    "brīvprātīgais", a volunteer; "vietējie"), not one that only describes ("juridiskās")."""
+    return any(lemma.endswith("ais") for lemma in load_lexicon().hunspell_lemmas(token.lower_).values())
+
+
 def is_place(token: Token) -> bool:
     """A proper noun in the locative ("Latgalē", "Liepājā"): where, not what, is counted."""
     if is_abbreviation(token) or not token.text[:1].isupper():

@@ -228,10 +228,12 @@ class QuantityMatcher:
                             following.pos_ == "ADP" or morph.compared_by_par(following)):
                         return Quantity(start, end, value, value_max, qualifier, "count", None, None, elided=True)
                 if rules["coordinated_count"].search(before) and (
-                        _verb_follows(doc, end, finite=True) or re.match(r"\s+[–—-]\s", text[end:])) \
+                        _verb_follows(doc, end, finite=True)
+                        or re.match(r"\s+[–—-]\s", text[end:]) and not before.rstrip().endswith(",")) \
                         or rules["count_after_dash"].search(before) and re.match(r"\s*(?:[.;)]|$)", text[end:]):
                     # "4 dalībnieki atrada darbu, bet 2 uzsāka ...": the subject of its own clause
-                    # (or a number whose dash stands for the verb: "4 intervijas televīzijai un 2 – radio")
+                    # (or, after a word such as "un", a number whose dash stands for the verb: "4
+                    # intervijas televīzijai un 2 – radio"; after a comma the noun may be another's)
                     # counts the noun of the count before it ("34 konsultācijas klātienē un 12
                     # attālināti", with a participle, is left out, as dev's gold has it); so does
                     # a number that a dash gives a clause of its own: "pirmajā pusgadā sniegtas 63
