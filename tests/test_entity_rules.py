@@ -60,6 +60,8 @@ def test_seed_entities(seed_ents, text, label):
     # a place inside a title after the noun that introduces it is part of the title's name
     ("Īstenots projekts „Rīgas stāsti” Rēzeknē.", {("Rēzeknē", "LOC")}),
     ("Izdota grāmata „Kurzemes pilis”.", set()),
+    # a locative before a type word says where; it is no part of the name
+    ("Sporta spēlēs biedrības komanda ieguva 2. vietu.", set()),
 ])
 def test_type_phrases(text, entities):
     assert {(e.text, e.label_) for e in nlp.load(ner=False)(text).ents} == entities
@@ -394,6 +396,7 @@ def test_a_place_inside_a_model_event_is_no_place():
     ("Pie durvīm stāvēja 25 gadus vecais vīrietis.", "25 gadus"),
     ("Brīvprātīgie nostrādāja 1 260 stundas.", "1 260 stundas"),
     ("Projekts ilga 2 mēnešus.", "2 mēnešus"),
+    ("Nometnē piedalījās 30–35 jaunieši dienā.", "30–35 jaunieši dienā"),  # a count of people
 ])
 def test_ages_and_durations_are_no_dates(text, model_ent):
     assert (model_ent, "DATE") not in _merged(text, [(model_ent, "DATE")])

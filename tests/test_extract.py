@@ -171,6 +171,12 @@ def test_seed_breakdown_and_count_noun():
     # ... not after a comma, where the noun may be another count's
     ("Tiesnešus apstiprina pēc desmit deputātu priekšlikuma, divus — pēc valdības priekšlikuma.",
      [(10, None, "deputāts", "exact", "count")]),
+    # an accusative singular in "-u" can be a genitive plural in a chain ("tīklu")
+    ("Informācija sasniedza 1200 sociālo tīklu lietotāju.", [(1200, None, "lietotājs", "exact", "count")]),
+    # a part before a bracket that says more about it
+    ("Iesniegti 19 projekti, no kuriem atbalstīti 8 (kopējā summa 6,4 tūkst. EUR).",
+     [(19, None, "projekts", "exact", "count"), (8, None, "projekts", "exact", "count"),
+      (6400, None, "eiro", "exact", "money")]),
     # counted nouns abbreviated after the number
     ("Izdots krājums (136 lpp., tirāža 500 eksemplāru).",
      [(136, None, "lappuse", "exact", "count"), (500, None, "eksemplārs", "exact", "count")]),
@@ -182,6 +188,8 @@ def test_seed_breakdown_and_count_noun():
     ("Apmācīti 20 pedagogi 36 stundu kursos.",
      [(20, None, "pedagogs", "exact", "count"), (36, None, "stunda", "exact", "duration")]),
     ("Centru apmeklēja 20 dienas centra klienti.", [(20, None, "klients", "exact", "count")]),
+    ("Notika 20 dienas centra nodarbības.", [(20, None, "nodarbība", "exact", "count")]),
+    ("Varēs iepazīties ar piecu gadsimtu ilgo pils vēsturi.", [(5, None, "gadsimts", "exact", "duration")]),
     # after a verb of change "no ... līdz" is the value before and the value after, and
     # "līdz" alone the value reached; a falling "no ... līdz" is two values anyway
     ("Lasītāju skaits gada laikā pieauga no 830 līdz 915.",

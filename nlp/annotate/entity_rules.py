@@ -227,6 +227,8 @@ class EntityRules:
             return False  # a capitalised common noun in a title ("Atzinības raksts"), no place
         if span.label_ == "PER" and not VOWEL.search(span.text):
             return False  # "Mhm", "Mmmmm": a name has a vowel (FullStack train: 1 person of 3,000 has none, "LG")
+        if span.label_ == "DATE" and _opens_with_a_count(span):
+            return False  # "30–35 jaunieši dienā": a count of things, not a time
         if span.label_ == "DATE" and _a_bare_duration(span):
             return False  # "1 260 stundas", "2 mēneši": how long, not when (FullStack train tags few)
         if span.label_ == "DATE" and _an_age(span):
@@ -312,9 +314,9 @@ class EntityRules:
             nominal = word.pos_ in ("NOUN", "PROPN", "ADJ") or word.is_upper
             # an analysed genitive, or a genitive ending ("slāvu" is often read as an accusative,
             # the definite adjective in "starptautisko programmu" too) on a word not analysed as
-            # a nominative ("veicējs")
+            # a nominative ("veicējs") or a locative ("Sporta spēlēs biedrības komanda")
             cases = word.morph.get("Case")
-            genitive = "Gen" in cases or "Nom" not in cases and (
+            genitive = "Gen" in cases or "Nom" not in cases and "Loc" not in cases and (
                 _genitive_ending(word) or (word.pos_ == "ADJ" and word.text.endswith("o")))
             # A capital at the start of a sentence proves less: there it must be a proper noun,
             # an acronym or a genitive noun ("Žiguru"), not "Atsevišķu", "Ar" or "Veicināt".
@@ -520,6 +522,13 @@ def _without_opening_word(span: Span, lemmas: list[str]) -> Span:
             opens_text_unit(first) and _common_word(first.text) and not _is_first_name(first.text, lemmas[first.i]))):
         start += 1
     return span if start == span.start else Span(doc, start, span.end, span.label_)
+
+
+def _opens_with_a_count(span: Span) -> bool:
+    """Does the span open with a count that extraction found (kind "count", not a duration or
+    money), its noun inside ("30–35 jaunieši dienā"; not "pēc 2 nedēļām")?"""
+    return any(q._.quantity.kind == "count" and q.start == span.start and q.end <= span.end
+               for q in span.doc.spans.get(SPAN_KEY, []))
 
 
 def _a_bare_duration(span: Span) -> bool:

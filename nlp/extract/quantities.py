@@ -210,7 +210,7 @@ class QuantityMatcher:
                     # (no noun phrase follows in any of them).
                     # ... and after a dash a few words that say what the part is, "no tiem 300 –
                     # bērnu apģērbs."
-                    clause_end = re.match(r"(?:\s*[–—-](?:\s+[^\W\d_]+){1,3}|(?:\s+[^\W\d_]+)?)(?=\s*(?:[.,;)]|$))",
+                    clause_end = re.match(r"(?:\s*[–—-](?:\s+[^\W\d_]+){1,3}|(?:\s+[^\W\d_]+)?)(?=\s*(?:[.,;()]|$))",
                                           text[end:])
                     if clause_end:
                         return Quantity(start, end + clause_end.end(), value, value_max, qualifier, "count",
@@ -303,12 +303,13 @@ class QuantityMatcher:
                 if not morph.is_abbreviation(phrase[k]) and morph.agrees(phrase[k], value):
                     head_at = k
                     break
-        unit = phrase[nouns[0]]
-        if nouns[0] < head_at and morph.noun_lemma(unit, value) in rules["duration_units"] + list(rules["measure_units"]) \
-                and (morph.genitive_plural(unit) or all(morph.can_be_genitive(phrase[k]) for k in nouns[1:])):
+        unit, unit_lemma = phrase[nouns[0]], morph.noun_lemma(phrase[nouns[0]], value)
+        if nouns[0] < head_at and (
+                unit_lemma in rules["duration_units"] + list(rules["measure_units"]) and morph.genitive_plural(unit)
+                or unit_lemma in rules["measure_units"] and all(morph.can_be_genitive(phrase[k]) for k in nouns[1:])):
             # A unit of time or measure first is what the number gives: "12 stundu programma" (a
             # 12-hour programme), "2,4 tonnas atkritumu" (tonnes of waste); not "20 dienas centra
-            # apmeklētāji", where "dienas" is a singular genitive and a nominative heads the phrase.
+            # nodarbības", where "dienas" is a singular genitive of the day centre.
             head_at = nouns[0]
         return self._action_object(phrase, head_at)
 
