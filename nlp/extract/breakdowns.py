@@ -51,7 +51,7 @@ class BreakdownLinker:
             if quantity.parent is None and k > 0:
                 # A sibling part in the same bracket or list: "(8 diskusijas, 4 akcijas)".
                 sibling = spans[k - 1]._.quantity
-                if sibling.parent is not None and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]):
+                if sibling.parent is not None and _next_in_list(text, sibling, quantity):
                     quantity.parent = sibling.parent
             if quantity.parent is not None and (quantity.elided or _modifies_the_totals_noun(spans, k, inherited, text)):
                 _take_noun(quantity, spans[quantity.parent]._.quantity)
@@ -163,8 +163,12 @@ def _modifies_the_totals_noun(spans, k: int, inherited: set[int], text: str) -> 
     if not morph.agrees(noun, quantity.value):
         return True
     sibling = spans[k - 1]._.quantity if k > 0 else None
-    return (k - 1 in inherited and sibling.parent == quantity.parent
-            and re.fullmatch(r"\s*(?:,|;|un)?\s*", text[sibling.end : quantity.start]) is not None)
+    return k - 1 in inherited and sibling.parent == quantity.parent and _next_in_list(text, sibling, quantity)
+
+
+def _next_in_list(text: str, earlier, later) -> bool:
+    """Do two quantities stand next to each other in one list ("8 diskusijas, 4 akcijas")?"""
+    return re.fullmatch(r"\s*(?:,|;|un)?\s*", text[earlier.end : later.start]) is not None
 
 
 def _counted_noun(span):

@@ -75,20 +75,24 @@ def can_be_genitive(token: Token) -> bool:
     for a in analyses(token):
         if a.upos in NOMINAL_UPOS or is_participle(a):
             case = a.feat("Case")
-            if case == "Gen" or (case is None and a.upos in NOUN_UPOS):
-                return True
-            # An accusative singular in "-u" is also the genitive plural ("tīklu", "grāmatu"),
-            # which the treebank may never have shown: "1200 sociālo tīklu lietotāju".
-            if a.upos in NOUN_UPOS and case == "Acc" and a.feat("Number") == "Sing" and token.lower_.endswith("u"):
+            if case == "Gen" or (case is None and a.upos in NOUN_UPOS) or _genitive_plural_reading(a, token):
                 return True
     return False
 
 
 def genitive_plural(token: Token) -> bool:
-    """Can this noun be a genitive plural ("stundu", "tonnu"; an accusative singular in "-u"
-    is one too, see `can_be_genitive`)?"""
-    return any(a.upos in NOUN_UPOS and (a.feat("Case"), a.feat("Number")) in (("Gen", "Plur"), ("Acc", "Sing"))
-               and (a.feat("Case") == "Gen" or token.lower_.endswith("u")) for a in analyses(token))
+    """Can this noun be a genitive plural ("stundu", "tonnu")?"""
+    return any(_genitive_plural_reading(a, token) for a in analyses(token))
+
+
+def _genitive_plural_reading(analysis: Analysis, token: Token) -> bool:
+    """A noun's genitive plural, or its accusative singular in "-u", which is the genitive
+    plural too ("tīklu", "grāmatu") though the treebank may never have shown it so: "1200
+    sociālo tīklu lietotāju"."""
+    if analysis.upos not in NOUN_UPOS:
+        return False
+    reading = (analysis.feat("Case"), analysis.feat("Number"))
+    return reading == ("Gen", "Plur") or reading == ("Acc", "Sing") and token.lower_.endswith("u")
 
 
 def wants_singular(value: float | int) -> bool:
