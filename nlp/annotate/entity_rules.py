@@ -535,9 +535,10 @@ def _a_bare_duration(span: Span) -> bool:
     """Numbers and a unit of time, nothing else ("1 260 stundas", "5-8 sekundes"); not a year
     ("2019 gadā") nor a decade ("90. gados")."""
     *numbers, unit = span
+    lemma = _lemma(unit)
     return bool(numbers) and all((t.like_num and not t.text.endswith(".")) or t.text in "-–—" for t in numbers) \
-        and _lemma(unit) in load_resource("quantity_rules")["duration_units"] \
-        and not (_lemma(unit) == "gads" and any(len(t.text) == 4 for t in numbers))
+        and lemma in load_resource("quantity_rules")["duration_units"] \
+        and not (lemma == "gads" and any(len(t.text) == 4 for t in numbers))
 
 
 def _an_age(span: Span) -> bool:
@@ -694,9 +695,10 @@ def _lemma_text(lemma: str) -> str:
 def _titles(doc: Doc, lemmas: list[str]) -> list[tuple[int, int]]:
     """Token ranges of titles: the model's events and products ("„Latgales vasara”"), and a
     quoted name right after a noun that introduces a title ("projekts „Rīgas stāsti”")."""
+    title_heads = _config()["title_heads"]
     titles = [(e.start, e.end) for e in doc.ents if e.label_ in TITLE_LABELS]
     for i, lemma in enumerate(lemmas):
-        if lemma in _config()["title_heads"]:
+        if lemma in title_heads:
             end = _quoted_name_after(doc, i + 1)
             if end > i + 1:
                 titles.append((i + 1, end))

@@ -209,8 +209,9 @@ def _listed_parts_sum_to(spans, j: int, text: str) -> bool:
     """The counts listed right after total j (joined by commas, ";" or "un") add up to it:
     "3 darbinieki: 2 projektu vadītāji un 1 grāmatvedis" are its parts, whatever their nouns."""
     total, listed, k = spans[j]._.quantity, 0, j + 1
-    while k < len(spans) and re.fullmatch(r"\s*[(:]\s*" if k == j + 1 else r"\s*(?:,|;|un)?\s*",
-                                          text[spans[k - 1]._.quantity.end : spans[k]._.quantity.start]):
+    while k < len(spans) and (
+            re.fullmatch(r"\s*[(:]\s*", text[total.end : spans[k]._.quantity.start]) if k == j + 1
+            else _next_in_list(text, spans[k - 1]._.quantity, spans[k]._.quantity)):
         listed += spans[k]._.quantity.value
         k += 1
     return k > j + 2 and listed == total.value

@@ -303,15 +303,24 @@ class QuantityMatcher:
                 if not morph.is_abbreviation(phrase[k]) and morph.agrees(phrase[k], value):
                     head_at = k
                     break
-        unit, unit_lemma = phrase[nouns[0]], morph.noun_lemma(phrase[nouns[0]], value)
-        if nouns[0] < head_at and (
-                unit_lemma in rules["duration_units"] + list(rules["measure_units"]) and morph.genitive_plural(unit)
-                or unit_lemma in rules["measure_units"] and all(morph.can_be_genitive(phrase[k]) for k in nouns[1:])):
+        if nouns[0] < head_at and self._unit_first(phrase, nouns, value):
             # A unit of time or measure first is what the number gives: "12 stundu programma" (a
             # 12-hour programme), "2,4 tonnas atkritumu" (tonnes of waste); not "20 dienas centra
             # nodarbības", where "dienas" is a singular genitive of the day centre.
             head_at = nouns[0]
         return self._action_object(phrase, head_at)
+
+    @staticmethod
+    def _unit_first(phrase: list[Token], nouns: list[int], value) -> bool:
+        """The phrase's first noun is a unit of time or measure that the number gives: a
+        genitive plural ("12 stundu programma"), or a measure with the substance's genitives
+        after it ("2,4 tonnas sadzīves atkritumu")."""
+        rules = _rules()
+        unit = phrase[nouns[0]]
+        lemma = morph.noun_lemma(unit, value)
+        if lemma in rules["measure_units"] and all(morph.can_be_genitive(phrase[k]) for k in nouns[1:]):
+            return True
+        return (lemma in rules["duration_units"] or lemma in rules["measure_units"]) and morph.genitive_plural(unit)
 
     def _predicate_noun_after(self, doc: Doc, offset: int, value) -> Token | None:
         """The nominative noun after a form of "būt" right after the number, agreeing with it
